@@ -1,0 +1,93 @@
+/// How ``JSONValue/serialized(style:)`` lays out text.
+public enum JSONStyle: Sendable {
+    /// No spaces, UTF-8 as is: the smallest text, for wire messages and storage.
+    case compact
+    /// Python `json.dumps` defaults (`", "` and `": "` separators, non-ASCII escaped as `\uXXXX`), so text
+    /// Weft writes is byte-identical to what ComfyUI writes for the same value (e.g. PNG text chunks).
+    case python
+}
+
+extension JSONValue {
+    /// The value as JSON text.
+    public func serialized(style: JSONStyle = .compact) -> String {
+        var output = ""
+        write(into: &output, style: style)
+        return output
+    }
+
+    /// Appends the value's JSON text to `output`.
+    public func write(into output: inout String, style: JSONStyle) {
+        let (itemSeparator, keySeparator) = style == .python ? (", ", ": ") : (",", ":")
+        switch self {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .integer(let number): output += String(number)
+        case .double(let number): output += Self.pythonFloatText(number)
+        case .string(let text): Self.writeString(text, into: &output, asciiOnly: style == .python)
+        case .array(let elements):
+            output += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output += itemSeparator }
+                element.write(into: &output, style: style)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += itemSeparator }
+                Self.writeString(member.key, into: &output, asciiOnly: style == .python)
+                output += keySeparator
+                member.value.write(into: &output, style: style)
+            }
+            output += "}"
+        }
+    }
+
+    /// A double as Python's `repr` spells it (`8.0`, `1e-05`, `NaN`, `Infinity`).
+    static func pythonFloatText(_ number: Double) -> String {
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
+        return number.description
+    }
+
+    static func writeString(_ text: String, into output: inout String, asciiOnly: Bool) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) {
+                    appendEscaped(scalar, into: &output)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+
+    private static func appendEscaped(_ scalar: Unicode.Scalar, into output: inout String) {
+        if scalar.value > 0xFFFF {
+            let offset = scalar.value - 0x10000
+            appendUnit(UInt16(0xD800 + (offset >> 10)), into: &output)
+            appendUnit(UInt16(0xDC00 + (offset & 0x3FF)), into: &output)
+        } else {
+            appendUnit(UInt16(scalar.value), into: &output)
+        }
+    }
+
+    private static func appendUnit(_ unit: UInt16, into output: inout String) {
+        let hex = String(unit, radix: 16)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+}
+
+extension JSONValue: CustomStringConvertible {
+    public var description: String { serialized() }
+}
