@@ -24,12 +24,15 @@ let package = Package(
     targets: [
         .target(
             name: "WeftCore",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "WeftNodes",
-            dependencies: ["WeftCore"],
+            dependencies: ["WeftCore", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -38,6 +41,7 @@ let package = Package(
                 "WeftCore",
                 "WeftNodes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
         ),
@@ -49,17 +53,17 @@ let package = Package(
         ),
         .testTarget(
             name: "WeftCoreTests",
-            dependencies: ["WeftCore"],
+            dependencies: ["WeftCore", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "WeftNodesTests",
-            dependencies: ["WeftCore", "WeftNodes"],
+            dependencies: ["WeftCore", "WeftNodes", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "weftTests",
-            dependencies: ["WeftCore"],
+            dependencies: ["weft", "WeftCore", "WeftNodes", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
     ]

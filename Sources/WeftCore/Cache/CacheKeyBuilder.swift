@@ -1,0 +1,39 @@
+/// Computes the ``CacheKey`` of every node of a plan, sources first.
+struct CacheKeyBuilder {
+    /// Keys by node; a key depends on the keys of the nodes feeding it.
+    private(set) var keys: [NodeID: CacheKey] = [:]
+
+    /// Computes a node's key; its sources' keys must have been computed already (plans are in dependency order).
+    mutating func add(_ planned: PlannedNode, fingerprint: Fingerprint?) {
+        var hasher = StableHasher()
+        var isReusable = true
+        hasher.combine(planned.schema.className)
+        switch fingerprint {
+        case nil: hasher.combine(UInt64(0))
+        case .value(let value)?:
+            hasher.combine(UInt64(1))
+            hasher.combine(value.serialized())
+        case .alwaysChanged?:
+            isReusable = false
+            hasher.combine(UInt128.random(in: .min ... .max))
+        }
+        if planned.schema.notIdempotent || planned.schema.inputs.contains(where: { $0.hiddenKind == .uniqueID }) {
+            hasher.combine(planned.id)
+        }
+        for (name, input) in planned.inputs.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            switch input {
+            case .value(let value):
+                hasher.combine(UInt64(0))
+                hasher.combine(value.json?.serialized() ?? value.summary)
+            case .link(let source, let slot):
+                let sourceKey = keys[source]!
+                isReusable = isReusable && sourceKey.isReusable
+                hasher.combine(UInt64(1))
+                hasher.combine(sourceKey.digest)
+                hasher.combine(UInt64(slot))
+            }
+        }
+        keys[planned.id] = CacheKey(digest: hasher.digest, isReusable: isReusable)
+    }
+}
