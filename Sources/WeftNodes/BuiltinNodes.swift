@@ -1,0 +1,21 @@
+public import WeftCore
+
+/// The catalogue of node types built into Weft, for the composition root to register.
+public enum BuiltinNodes {
+    /// The utility nodes: primitives, string, logic and math helpers, and the text preview/save outputs.
+    public static func utility() -> [any Node] {
+        PrimitiveNode.all + [
+            StringConcatenate(),
+            ComfySwitchNode(),
+            IntMath(),
+            FloatMath(),
+            PreviewAny(),
+            SaveText(),
+        ]
+    }
+
+    /// A registry holding every built-in node. Throws only if two built-ins share a class name.
+    public static func registry() throws(NodeRegistryError) -> NodeRegistry {
+        try NodeRegistry(utility())
+    }
+}
