@@ -47,6 +47,9 @@ extension JSONValue {
     static func pythonFloatText(_ number: Double) -> String {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
+        // Python's repr switches to exponent notation at 1e16, Swift's description already at 2^53. Every
+        // double in between is a whole number (spacing 2) whose shortest repr is its exact value.
+        if number.magnitude >= 0x1p53, number.magnitude < 1e16 { return String(Int64(number)) + ".0" }
         return number.description
     }
 

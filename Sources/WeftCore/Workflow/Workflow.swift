@@ -70,8 +70,13 @@ public enum InputValue: Sendable, Equatable {
         }
     }
 
+    /// Arrays must be wrapped (a bare array reads as a link), and so must an object that has a
+    /// `__value__` key of its own, or the parser would unwrap it on the way back in.
     private static func wrapsArrays(_ value: JSONValue) -> Bool {
-        if case .array = value { return true }
-        return false
+        switch value {
+        case .array: true
+        case .object(let members): members["__value__"] != nil
+        default: false
+        }
     }
 }

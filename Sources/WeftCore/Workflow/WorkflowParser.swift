@@ -29,8 +29,9 @@ public struct WorkflowParser: Sendable {
         guard let members = document.objectValue else {
             throw WorkflowError(root, "expected a JSON object of nodes, found \(document.typeName)")
         }
-        guard let envelopePrompt = members["prompt"], envelopePrompt["class_type"] == nil else {
-            try rejectUIFormat(members)
+        // A bare prompt may have a node whose id is "prompt"; a node's class_type is a string, whereas in an
+        // envelope `prompt.class_type` can only be a node (an object) whose id happens to be "class_type".
+        guard let envelopePrompt = members["prompt"], Self.isNodeMapOrAbsent(envelopePrompt["class_type"]) else {
             return PromptRequest(workflow: try parseWorkflow(document, at: root))
         }
         return try parseEnvelope(members, prompt: envelopePrompt)
@@ -41,6 +42,7 @@ public struct WorkflowParser: Sendable {
         guard let members = document.objectValue else {
             throw WorkflowError(path, "expected a JSON object of nodes, found \(document.typeName)")
         }
+        try rejectUIFormat(members, at: path)
         var problems: [WorkflowError.Problem] = []
         var nodes = OrderedDictionary<NodeID, WorkflowNode>(minimumCapacity: members.count)
         for (id, body) in members {
@@ -49,7 +51,7 @@ public struct WorkflowParser: Sendable {
             }
         }
         let workflow = Workflow(nodes: nodes)
-        problems += danglingLinks(in: workflow, at: path)
+        problems += danglingLinks(in: workflow, documentIDs: members, at: path)
         if problems.isEmpty, let cycle = WorkflowTopology(workflow).cycle {
             let loop = (cycle + [cycle[0]]).joined(separator: " → ")
             problems.append(.init(path: path.appending(cycle[0]), message: "links form a cycle: \(loop)"))
@@ -119,10 +121,17 @@ public struct WorkflowParser: Sendable {
         return request
     }
 
-    private func rejectUIFormat(_ members: OrderedDictionary<String, JSONValue>) throws(WorkflowError) {
+    private static func isNodeMapOrAbsent(_ classType: JSONValue?) -> Bool {
+        switch classType {
+        case nil, .object?: true
+        default: false
+        }
+    }
+
+    private func rejectUIFormat(_ members: OrderedDictionary<String, JSONValue>, at path: JSONPath) throws(WorkflowError) {
         if members["nodes"]?.arrayValue != nil, members["links"]?.arrayValue != nil {
             throw WorkflowError(
-                JSONPath(),
+                path,
                 "this is a UI-format workflow (it has 'nodes' and 'links' arrays); export it in API format (\"Export (API)\" in ComfyUI) and run that"
             )
         }
@@ -184,11 +193,17 @@ public struct WorkflowParser: Sendable {
         }
     }
 
-    private func danglingLinks(in workflow: Workflow, at path: JSONPath) -> [WorkflowError.Problem] {
+    /// Links to ids the document does not have. A link to a node that is present but malformed is not
+    /// reported again: that node already has its own problem.
+    private func danglingLinks(
+        in workflow: Workflow,
+        documentIDs: OrderedDictionary<String, JSONValue>,
+        at path: JSONPath
+    ) -> [WorkflowError.Problem] {
         var problems: [WorkflowError.Problem] = []
         for node in workflow.nodes.values {
             for (name, input) in node.inputs {
-                if case .link(let source, _) = input, workflow.nodes[source] == nil {
+                if case .link(let source, _) = input, documentIDs[source] == nil {
                     problems.append(.init(
                         path: path.appending(node.id).appending("inputs").appending(name),
                         message: "links to node '\(source)', which is not in the workflow"
