@@ -46,27 +46,15 @@ final class LiveProgressDisplay: ProgressDisplay, Sendable {
                 state.activity.start(node, label: TextFormatting.nodeLabel(node, in: workflow), at: now)
             case .progress(let value, let total, let node, _):
                 state.activity.setProgress(node, value: value, total: total)
-            case .executed(let node, _, _, _):
-                state.activity.set(node, to: .done)
-            case .executionError(let report):
-                state.activity.set(report.nodeID, to: .failed)
+            case .progressState(let node, .finished, _):
+                state.activity.set(node, to: .done, at: now)
+            case .progressState(let node, .error, _):
+                state.activity.set(node, to: .failed, at: now)
             case .executionInterrupted:
-                state.activity.interruptRunning()
-            case .executionStart, .executionCached, .executionSuccess:
+                state.activity.interruptRunning(at: now)
+            case .executionStart, .executionCached, .executionSuccess, .executionError, .executed, .progressState:
                 break
             }
-        }
-        redraw(force: false)
-    }
-
-    func nodeCallStarted(_ node: NodeID) {
-        state.withLock { $0.activity.set(node, to: .running) }
-    }
-
-    func nodeCallFinished(_ node: NodeID, duration: Duration, error: (any Error)?) {
-        state.withLock { state in
-            state.activity.addRunTime(node, duration)
-            if error == nil { state.activity.set(node, to: .done) }
         }
         redraw(force: false)
     }
@@ -125,22 +113,13 @@ final class LiveProgressDisplay: ProgressDisplay, Sendable {
     }
 
     private func line(for node: NodeActivity, frame: Int, now: ContinuousClock.Instant, columns: Int) -> String {
-        let symbol: String
-        let time: Duration
-        switch node.state {
-        case .running:
-            symbol = ANSI.cyan(Self.spinner[frame % Self.spinner.count])
-            time = now - node.announcedAt
-        case .done:
-            symbol = ANSI.green("✓")
-            time = node.runTime
-        case .failed:
-            symbol = ANSI.red("✗")
-            time = node.runTime
-        case .interrupted:
-            symbol = ANSI.yellow("✗")
-            time = now - node.announcedAt
+        let symbol = switch node.state {
+        case .running: ANSI.cyan(Self.spinner[frame % Self.spinner.count])
+        case .done: ANSI.green("✓")
+        case .failed: ANSI.red("✗")
+        case .interrupted: ANSI.yellow("✗")
         }
+        let time = (node.endedAt ?? now) - node.announcedAt
         var text = "\(node.label)  \(TextFormatting.duration(time))"
         if let progress = node.progress, progress.total > 0 {
             text += "  " + Self.bar(value: progress.value, total: progress.total)

@@ -16,8 +16,8 @@ struct NodeActivity {
     var state: State = .running
     /// When the executor announced the node.
     let announcedAt: ContinuousClock.Instant
-    /// Time spent inside the node's calls so far.
-    var runTime: Duration = .zero
+    /// When the node finished or failed.
+    var endedAt: ContinuousClock.Instant?
     /// The latest progress report, if the node reports any.
     var progress: (value: Int, total: Int)?
 }
@@ -39,8 +39,8 @@ struct RunActivity {
         entries.append(NodeActivity(id: id, label: label, announcedAt: instant))
     }
 
-    /// Changes a known node's state (unknown ids are ignored).
-    mutating func set(_ id: NodeID, to state: NodeActivity.State) {
+    /// Changes a known node's state, noting when it ended (unknown ids are ignored).
+    mutating func set(_ id: NodeID, to state: NodeActivity.State, at instant: ContinuousClock.Instant) {
         guard let index = indexByID[id] else { return }
         let old = entries[index].state
         guard old != state else { return }
@@ -49,13 +49,8 @@ struct RunActivity {
         if state == .done { doneCount += 1 }
         if state == .failed { failedCount += 1 }
         entries[index].state = state
+        entries[index].endedAt = state == .running ? nil : instant
         if state == .running { running.insert(index) } else { running.remove(index) }
-    }
-
-    /// Adds call time to a known node.
-    mutating func addRunTime(_ id: NodeID, _ duration: Duration) {
-        guard let index = indexByID[id] else { return }
-        entries[index].runTime += duration
     }
 
     /// Records a progress report for a known node.
@@ -65,8 +60,11 @@ struct RunActivity {
     }
 
     /// Marks every node still running as interrupted.
-    mutating func interruptRunning() {
-        for index in running { entries[index].state = .interrupted }
+    mutating func interruptRunning(at instant: ContinuousClock.Instant) {
+        for index in running {
+            entries[index].state = .interrupted
+            entries[index].endedAt = instant
+        }
         running.removeAll()
     }
 

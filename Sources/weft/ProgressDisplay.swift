@@ -1,7 +1,7 @@
 import WeftCore
 
-/// Shows a run's progress as it happens: fed the executor's events and the per-call timings of ``TimedNode``.
-protocol ProgressDisplay: NodeCallObserver {
+/// Shows a run's progress as it happens, fed the executor's events.
+protocol ProgressDisplay: Sendable {
     /// An executor event (called from any task).
     func handle(_ event: ExecutionEvent)
     /// The first Ctrl-C arrived; the run is stopping.

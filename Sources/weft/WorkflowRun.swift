@@ -52,8 +52,7 @@ struct WorkflowRun {
 
         guard !interruption.isRaised else { return interruptedBeforeStart(runID, nodeErrors: .object([:])) }
 
-        // Nodes report their calls to the slot, which forwards them to the display once it exists.
-        let validation = PromptValidator(registry: registry.timed(by: interruption.display)).validate(request)
+        let validation = PromptValidator(registry: registry).validate(request)
         let printer = ErrorPrinter(workflow: request.workflow)
         guard let plan = validation.plan else {
             StandardStream.error.write(printer.validationFailureLines(validation).map { $0 + "\n" }.joined())

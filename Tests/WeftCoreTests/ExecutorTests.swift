@@ -224,13 +224,23 @@ struct ExecutorTests {
         let events = EventRecorder()
         let outcome = await run(plan, executor: PromptExecutor(), events: events)
         #expect(events.types == [
-            "execution_start", "execution_cached", "executing", "progress", "progress", "progress", "executing",
-            "executed", "execution_success",
+            "execution_start", "execution_cached", "progress_state", "executing", "progress", "progress", "progress",
+            "progress_state", "progress_state", "executing", "executed", "progress_state", "execution_success",
         ])
+        let promptID = JSONValue.string(outcome.promptID)
         let progress = events.all.filter { $0.type == "progress" }.map(\.data)
-        #expect(progress.last == ["value": 3, "max": 3, "prompt_id": .string(outcome.promptID), "node": "1"])
-        #expect(events.all[2].data == ["node": "1", "display_node": "1", "prompt_id": .string(outcome.promptID)])
-        #expect(events.all[7].message["data"]?["output"] == ["text": ["3"]])
+        #expect(progress.last == ["value": 3, "max": 3, "prompt_id": promptID, "node": "1"])
+        #expect(events.all[3].data == ["node": "1", "display_node": "1", "prompt_id": promptID])
+        #expect(events.all[10].message["data"]?["output"] == ["text": ["3"]])
+        #expect(events.all[7].data == [
+            "prompt_id": promptID,
+            "nodes": [
+                "1": [
+                    "value": 1, "max": 1, "state": "finished", "node_id": "1", "prompt_id": promptID,
+                    "display_node_id": "1", "parent_node_id": nil, "real_node_id": "1",
+                ],
+            ],
+        ])
         #expect(outcome.messages.map(\.type) == ["execution_start", "execution_cached", "execution_success"])
     }
 

@@ -268,16 +268,16 @@ struct JSONParserTests {
 
     @Test func deepNestingIsAnErrorNotACrash() {
         let open = String(repeating: "[", count: 100_000)
-        #expect(jsonError(open) == JSONParseError(reason: "nesting deeper than 512 levels", line: 1, column: 513))
-        #expect(jsonError(open + String(repeating: "]", count: 100_000))?.reason == "nesting deeper than 512 levels")
+        #expect(jsonError(open) == JSONParseError(reason: "nesting deeper than 128 levels", line: 1, column: 129))
+        #expect(jsonError(open + String(repeating: "]", count: 100_000))?.reason == "nesting deeper than 128 levels")
         let objects = String(repeating: #"{"a":"#, count: 100_000)
-        #expect(jsonError(objects)?.reason == "nesting deeper than 512 levels")
+        #expect(jsonError(objects)?.reason == "nesting deeper than 128 levels")
         let mixed = String(repeating: #"[{"a":"#, count: 50_000)
-        #expect(jsonError(mixed)?.reason == "nesting deeper than 512 levels")
+        #expect(jsonError(mixed)?.reason == "nesting deeper than 128 levels")
     }
 
     @Test func depthLimitIsExact() throws {
-        let atLimit = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        let atLimit = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
         var value = try parseJSON(atLimit)
         var depth = 0
         while case .array(let elements) = value {
@@ -285,9 +285,9 @@ struct JSONParserTests {
             guard let first = elements.first else { break }
             value = first
         }
-        #expect(depth == 512)
-        let overLimit = String(repeating: "[", count: 513) + String(repeating: "]", count: 513)
-        #expect(jsonError(overLimit)?.reason == "nesting deeper than 512 levels")
+        #expect(depth == 128)
+        let overLimit = String(repeating: "[", count: 129) + String(repeating: "]", count: 129)
+        #expect(jsonError(overLimit)?.reason == "nesting deeper than 128 levels")
 
         let shallow = JSONParser(maximumDepth: 2)
         #expect(try shallow.parse("[[1]]") == [[1]])

@@ -30,11 +30,12 @@ import WeftCore
         var activity = RunActivity()
         let now = ContinuousClock.now
         for index in 0..<10 { activity.start(String(index), label: "#\(index)", at: now) }
-        for index in 0..<10 where index != 2 { activity.set(String(index), to: .done) }
+        for index in 0..<10 where index != 2 { activity.set(String(index), to: .done, at: now) }
         #expect(activity.doneCount == 9)
         #expect(activity.visibleIndexes(limit: 4) == [2, 7, 8, 9])
         #expect(activity.visibleIndexes(limit: 20) == Array(0..<10))
-        activity.interruptRunning()
+        activity.interruptRunning(at: now)
+        #expect(activity.entries[2].endedAt == now)
         #expect(activity.running.isEmpty)
         #expect(activity.entries[2].state == .interrupted)
     }

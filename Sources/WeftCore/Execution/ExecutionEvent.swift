@@ -10,6 +10,10 @@ public enum ExecutionEvent: Sendable {
     /// A node is about to run.
     case executing(node: NodeID, displayNode: NodeID, promptID: String)
     case progress(value: Int, max: Int, node: NodeID, promptID: String)
+    /// A node started running, finished, or failed (ComfyUI's `progress_state`). ComfyUI's message carries every node
+    /// seen so far; this one carries only the node that changed, so a server speaking to ComfyUI clients
+    /// accumulates them per prompt.
+    case progressState(node: NodeID, state: NodeRunState, promptID: String)
     /// A node produced UI data (or an output node was a cache hit and its UI data is re-sent).
     case executed(node: NodeID, displayNode: NodeID, output: JSONValue?, promptID: String)
     case executionSuccess(promptID: String, timestamp: Int64)
@@ -23,6 +27,7 @@ public enum ExecutionEvent: Sendable {
         case .executionCached: "execution_cached"
         case .executing: "executing"
         case .progress: "progress"
+        case .progressState: "progress_state"
         case .executed: "executed"
         case .executionSuccess: "execution_success"
         case .executionError: "execution_error"
@@ -41,6 +46,17 @@ public enum ExecutionEvent: Sendable {
             ["node": .string(node), "display_node": .string(displayNode), "prompt_id": .string(promptID)]
         case .progress(let value, let max, let node, let promptID):
             ["value": .integer(Int128(value)), "max": .integer(Int128(max)), "prompt_id": .string(promptID), "node": .string(node)]
+        case .progressState(let node, let state, let promptID):
+            [
+                "prompt_id": .string(promptID),
+                "nodes": .object([
+                    node: [
+                        "value": state == .running ? 0 : 1, "max": 1, "state": .string(state.rawValue),
+                        "node_id": .string(node), "prompt_id": .string(promptID), "display_node_id": .string(node),
+                        "parent_node_id": .null, "real_node_id": .string(node),
+                    ],
+                ]),
+            ]
         case .executed(let node, let displayNode, let output, let promptID):
             ["node": .string(node), "display_node": .string(displayNode), "output": output ?? .null, "prompt_id": .string(promptID)]
         case .executionSuccess(let promptID, let timestamp):
@@ -54,7 +70,14 @@ public enum ExecutionEvent: Sendable {
     public var message: JSONValue { ["type": .string(type), "data": data] }
 
     /// Milliseconds since 1970, ComfyUI's timestamp unit.
-    static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    public static func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+}
+
+/// Where a node stands in a run, as ComfyUI's `progress_state` names it.
+public enum NodeRunState: String, Sendable {
+    case running
+    case finished
+    case error
 }
 
 /// Why a prompt failed: the node, its class, the error and the inputs it was given (`execution_error`'s payload).
@@ -73,6 +96,23 @@ public struct ExecutionErrorReport: Sendable, Equatable {
     /// Nodes whose outputs were cached when the prompt started.
     public var currentOutputs: [NodeID]
     public var timestamp: Int64
+
+    public init(
+        promptID: String, nodeID: NodeID, nodeType: String, executed: [NodeID], exceptionMessage: String,
+        exceptionType: String, traceback: [String] = [], currentInputs: OrderedDictionary<String, [JSONValue]> = [:],
+        currentOutputs: [NodeID] = [], timestamp: Int64 = ExecutionEvent.now()
+    ) {
+        self.promptID = promptID
+        self.nodeID = nodeID
+        self.nodeType = nodeType
+        self.executed = executed
+        self.exceptionMessage = exceptionMessage
+        self.exceptionType = exceptionType
+        self.traceback = traceback
+        self.currentInputs = currentInputs
+        self.currentOutputs = currentOutputs
+        self.timestamp = timestamp
+    }
 
     public var json: JSONValue {
         [
@@ -93,6 +133,14 @@ public struct InterruptionReport: Sendable, Equatable {
     public var nodeType: String?
     public var executed: [NodeID]
     public var timestamp: Int64
+
+    public init(promptID: String, nodeID: NodeID?, nodeType: String?, executed: [NodeID], timestamp: Int64 = ExecutionEvent.now()) {
+        self.promptID = promptID
+        self.nodeID = nodeID
+        self.nodeType = nodeType
+        self.executed = executed
+        self.timestamp = timestamp
+    }
 
     public var json: JSONValue {
         [

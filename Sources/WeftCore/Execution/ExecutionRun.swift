@@ -166,6 +166,7 @@ final class ExecutionRun {
     private func start(_ id: NodeID) -> NodeInvocation {
         let planned = plan.nodes[id]!
         if announced.insert(id).inserted {
+            emit(.progressState(node: id, state: .running, promptID: context.promptID))
             emit(.executing(node: id, displayNode: id, promptID: context.promptID))
         }
         running.append(id)
@@ -184,6 +185,7 @@ final class ExecutionRun {
             if let ui = result.uiJSON {
                 emit(.executed(node: id, displayNode: id, output: ui, promptID: context.promptID))
             }
+            emit(.progressState(node: id, state: .finished, promptID: context.promptID))
             for dependent in dependents.removeValue(forKey: id) ?? [] {
                 blockers[dependent]?.remove(id)
                 if blockers[dependent]?.isEmpty == true { markReady(dependent) }
@@ -207,6 +209,7 @@ final class ExecutionRun {
                 interruptedNode = interruptedNode ?? id
             } else {
                 failure = errorReport(error, node: id, inputs: inputs)
+                emit(.progressState(node: id, state: .error, promptID: context.promptID))
             }
             return .stop
         }
@@ -262,7 +265,7 @@ final class ExecutionRun {
             record(.executionError(failure))
             status = .failed(failure)
         } else if wasInterrupted || !pending.isEmpty {
-            let node = interruptedNode ?? pending.first
+            let node = interruptedNode ?? plan.nodes.keys.first { pending.contains($0) }
             let report = InterruptionReport(
                 promptID: context.promptID, nodeID: node, nodeType: node.flatMap { plan.nodes[$0]?.schema.className },
                 executed: executed, timestamp: ExecutionEvent.now()

@@ -9,7 +9,7 @@ extension JSONValue {
         case .double(let number):
             if number.isNaN { return "nan" }
             if number.isInfinite { return number > 0 ? "inf" : "-inf" }
-            return number.description
+            return Self.pythonFloatText(number)
         case .string(let text): return Self.pythonStringRepr(text)
         case .array(let elements): return "[" + elements.map(\.pythonRepr).joined(separator: ", ") + "]"
         case .object(let members):
