@@ -12,7 +12,7 @@ struct CacheKeyBuilder {
         case nil: hasher.combine(UInt64(0))
         case .value(let value)?:
             hasher.combine(UInt64(1))
-            hasher.combine(value.serialized())
+            hasher.combine(value)
         case .alwaysChanged?:
             isReusable = false
             hasher.combine(UInt128.random(in: .min ... .max))
@@ -20,12 +20,12 @@ struct CacheKeyBuilder {
         if planned.schema.notIdempotent || planned.schema.inputs.contains(where: { $0.hiddenKind == .uniqueID }) {
             hasher.combine(planned.id)
         }
-        for (name, input) in planned.inputs.sorted(by: { $0.key < $1.key }) {
+        for (name, input) in planned.inputsByName {
             hasher.combine(name)
             switch input {
             case .value(let value):
                 hasher.combine(UInt64(0))
-                hasher.combine(value.json?.serialized() ?? value.summary)
+                if let json = value.json { hasher.combine(json) } else { hasher.combine(value.summary) }
             case .link(let source, let slot):
                 let sourceKey = keys[source]!
                 isReusable = isReusable && sourceKey.isReusable

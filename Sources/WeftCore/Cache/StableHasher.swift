@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A 128-bit FNV-1a hasher whose digests are the same in every process (unlike Swift's seeded `Hasher`),
 /// so cache keys can be logged, compared across runs and, later, persisted.
 struct StableHasher {
@@ -16,6 +18,34 @@ struct StableHasher {
         for _ in 0..<8 {
             combine(byte: UInt8(truncatingIfNeeded: remaining))
             remaining >>= 8
+        }
+    }
+
+    /// Feeds a JSON value structurally: a type tag, then its contents (object members in order).
+    mutating func combine(_ value: JSONValue) {
+        switch value {
+        case .null: combine(UInt64(0))
+        case .bool(let flag): combine(flag ? UInt64(2) : UInt64(1))
+        case .integer(let number):
+            combine(UInt64(3))
+            combine(UInt128(truncatingIfNeeded: number))
+        case .double(let number):
+            combine(UInt64(4))
+            combine(number.bitPattern)
+        case .string(let text):
+            combine(UInt64(5))
+            combine(text)
+        case .array(let elements):
+            combine(UInt64(6))
+            combine(UInt64(elements.count))
+            for element in elements { combine(element) }
+        case .object(let members):
+            combine(UInt64(7))
+            combine(UInt64(members.count))
+            for (key, member) in members {
+                combine(key)
+                combine(member)
+            }
         }
     }
 

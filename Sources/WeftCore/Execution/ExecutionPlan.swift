@@ -19,19 +19,24 @@ public struct ExecutionPlan: Sendable {
 }
 
 /// One node of an ``ExecutionPlan``: its implementation, its schema (read once), and its resolved inputs.
-public struct PlannedNode: Sendable {
+///
+/// A class so the executor's many lookups share one instance instead of copying a dozen references each time.
+public final class PlannedNode: Sendable {
     public let id: NodeID
     public let node: any Node
     public let schema: NodeSchema
     /// Declared inputs that were given, plus undeclared links (passed through, as ComfyUI does), in document order.
     /// Undeclared literals are dropped.
     public let inputs: OrderedDictionary<String, PlannedInput>
+    /// The inputs sorted by name: the order cache keys read them in, so a key does not depend on document order.
+    let inputsByName: [(name: String, input: PlannedInput)]
 
     public init(id: NodeID, node: any Node, schema: NodeSchema, inputs: OrderedDictionary<String, PlannedInput>) {
         self.id = id
         self.node = node
         self.schema = schema
         self.inputs = inputs
+        self.inputsByName = inputs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The display title: the user's, else the schema's display name, else the class name.

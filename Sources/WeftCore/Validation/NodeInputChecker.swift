@@ -15,13 +15,14 @@ struct CheckedNode {
 /// ``PromptValidator`` does iteratively).
 struct NodeInputChecker {
     let node: WorkflowNode
-    let implementation: any Node
-    let schema: NodeSchema
+    let nodeClass: NodeClass
     let workflow: Workflow
     let schemas: (String) -> NodeSchema?
 
     /// Combos with more options than this are summarised in messages, as ComfyUI does.
     private static let listedOptionsLimit = 20
+
+    private var schema: NodeSchema { nodeClass.schema }
 
     func check() -> CheckedNode {
         var result = CheckedNode()
@@ -55,7 +56,7 @@ struct NodeInputChecker {
                         extraInfo: info(spec, received: literal, extra: ["exception_message": .string(failure.reason)])
                     ))
                 case .success(let value):
-                    if !implementation.customValidatedInputs.contains(spec.name) {
+                    if !nodeClass.customValidatedInputs.contains(spec.name) {
                         result.errors += checkBounds(spec, value: value, literal: literal)
                     }
                     result.inputs[spec.name] = .value(value)
@@ -73,7 +74,7 @@ struct NodeInputChecker {
                 result.inputs[name] = .link(source, slot)
             }
         }
-        for failure in implementation.validateInputs(literalInputs) {
+        for failure in nodeClass.node.validateInputs(literalInputs) {
             let spec = schema.input(named: failure.inputName)
             var extra: OrderedDictionary<String, JSONValue> = [
                 "input_name": .string(failure.inputName), "input_config": spec?.objectInfoEntry ?? .null,

@@ -20,7 +20,7 @@ public struct PromptValidator: Sendable {
 
     /// Validates a workflow; with targets, only output nodes among them (and their ancestors) are selected.
     public func validate(_ workflow: Workflow, partialExecutionTargets: [NodeID]? = nil) -> ValidationOutcome {
-        var implementations: [String: (node: any Node, schema: NodeSchema)] = [:]
+        var implementations: [String: NodeClass] = [:]
         for node in workflow.nodes.values where implementations[node.classType] == nil {
             guard let implementation = registry[node.classType] else {
                 return Self.rejected(ValidationError(
@@ -29,7 +29,7 @@ public struct PromptValidator: Sendable {
                     details: "Node ID '#\(node.id)'"
                 ))
             }
-            implementations[node.classType] = (implementation, implementation.schema)
+            implementations[node.classType] = NodeClass(implementation)
         }
         guard let order = WorkflowTopology(workflow).order else {
             return Self.rejected(ValidationError(kind: .invalidPrompt, message: "Cannot execute because the links form a cycle."))
@@ -49,8 +49,7 @@ public struct PromptValidator: Sendable {
             let node = workflow.nodes[id]!
             let implementation = implementations[node.classType]!
             checked[id] = NodeInputChecker(
-                node: node, implementation: implementation.node, schema: implementation.schema,
-                workflow: workflow, schemas: { implementations[$0]?.schema }
+                node: node, nodeClass: implementation, workflow: workflow, schemas: { implementations[$0]?.schema }
             ).check()
         }
 
@@ -84,7 +83,10 @@ public struct PromptValidator: Sendable {
             )
         }
         return ValidationOutcome(
-            plan: Self.plan(for: validOutputs, workflow: workflow, order: order, checked: checked, implementations: implementations),
+            plan: Self.plan(
+                for: validOutputs, needed: validOutputs.count == outputs.count ? reachable : Self.ancestors(of: validOutputs, in: workflow),
+                workflow: workflow, order: order, checked: checked, implementations: implementations
+            ),
             error: nil,
             nodeErrors: nodeErrors
         )
@@ -112,12 +114,12 @@ public struct PromptValidator: Sendable {
 
     private static func plan(
         for outputs: [NodeID],
+        needed: Set<NodeID>,
         workflow: Workflow,
         order: [Int],
         checked: [NodeID: CheckedNode],
-        implementations: [String: (node: any Node, schema: NodeSchema)]
+        implementations: [String: NodeClass]
     ) -> ExecutionPlan {
-        let needed = ancestors(of: outputs, in: workflow)
         var coercedWorkflow = workflow
         var nodes = OrderedDictionary<NodeID, PlannedNode>(minimumCapacity: needed.count)
         for index in order {
@@ -131,5 +133,19 @@ public struct PromptValidator: Sendable {
             nodes[id] = PlannedNode(id: id, node: implementation.node, schema: implementation.schema, inputs: checkedNode.inputs)
         }
         return ExecutionPlan(workflow: coercedWorkflow, outputs: outputs, nodes: nodes)
+    }
+}
+
+/// A node class as one validation sees it: the implementation and what it declares, read once and shared by every
+/// node of that class.
+final class NodeClass {
+    let node: any Node
+    let schema: NodeSchema
+    let customValidatedInputs: Set<String>
+
+    init(_ node: any Node) {
+        self.node = node
+        schema = node.schema
+        customValidatedInputs = node.customValidatedInputs
     }
 }
