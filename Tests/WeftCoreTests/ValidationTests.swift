@@ -275,6 +275,18 @@ struct ValidationTests {
         #expect(Array(outcome.plan?.nodes.keys ?? []) == ["4", "5"])
     }
 
+    @Test("node_errors stay in document order when a later output reaches an earlier node")
+    func nodeErrorsInDocumentOrder() throws {
+        let outcome = try validate(#"""
+        {"1": {"class_type": "Number", "inputs": {"value": "x"}},
+         "2": {"class_type": "Number", "inputs": {"value": "y"}},
+         "3": {"class_type": "Any", "inputs": {"value": ["2", 0]}},
+         "4": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}
+        """#)
+        #expect(Array(outcome.nodeErrors.keys) == ["1", "2"])
+        #expect(outcome.nodeErrors["1"]?.dependentOutputs == ["4"])
+    }
+
     @Test("partial execution targets select outputs; non-output targets are ignored")
     func partialTargets() throws {
         let json = #"""

@@ -1,35 +1,40 @@
 import DequeModule
 import OrderedCollections
 
-/// The state of one prompt run: which nodes are done, waiting, ready or running. Lives in the executing task
-/// only; node calls run in child tasks and report back.
+/// The state of one prompt run: which nodes are done, waiting, ready or running. Nodes are known by their position
+/// in the plan, so the bookkeeping is array indexing rather than hashing ids. Lives in one task at a time (see
+/// ``SchedulerHandle``); node calls run inline or in child tasks and report back.
 final class ExecutionRun {
     private let plan: ExecutionPlan
+    private let ids: [NodeID]
+    private let nodes: [PlannedNode]
     private let context: PromptRunContext
     private let cache: OutputCache
     private let maxConcurrentNodes: Int
     private let emit: @Sendable (ExecutionEvent) -> Void
-    private let outputNodes: Set<NodeID>
+    private let isOutput: [Bool]
 
-    private var keys: [NodeID: CacheKey] = [:]
-    private var results: [NodeID: NodeResult] = [:]
-    private var cachedAtStart: [NodeID] = []
+    private var keys: [CacheKey] = []
+    private var contexts: [NodeContext] = []
+    private var results: [NodeResult?]
+    private var cachedAtStart: [Int] = []
     /// Nodes added to the run and not yet done.
-    private var pending: Set<NodeID> = []
-    /// For each pending node, the unfinished nodes it waits for.
-    private var blockers: [NodeID: Set<NodeID>] = [:]
-    /// For each unfinished node, the nodes waiting for it.
-    private var dependents: [NodeID: [NodeID]] = [:]
+    private var isPending: [Bool]
+    private var pendingCount = 0
+    /// For each pending node, how many unfinished nodes it waits for.
+    private var unmet: [Int]
+    /// For each unfinished node, the nodes waiting for it (no repeats).
+    private var dependents: [[Int]]
     /// Ready nodes; output nodes go first so results appear early (ComfyUI's preference, simplified).
-    private var readyOutputs = Deque<NodeID>()
-    private var readyOthers = Deque<NodeID>()
-    private var queued: Set<NodeID> = []
-    private var running: OrderedSet<NodeID> = []
-    private var announced: Set<NodeID> = []
-    private var executed: [NodeID] = []
+    private var readyOutputs = Deque<Int>()
+    private var readyOthers = Deque<Int>()
+    private var isQueued: [Bool]
+    private var isAnnounced: [Bool]
+    private var running: OrderedSet<Int> = []
+    private var executed: [Int] = []
     private var messages: [ExecutionEvent] = []
     private var failure: ExecutionErrorReport?
-    private var interruptedNode: NodeID?
+    private var interruptedNode: Int?
     private var wasInterrupted = false
     private lazy var promptJSON = Value.json(plan.workflow.json)
 
@@ -41,28 +46,39 @@ final class ExecutionRun {
         emit: @escaping @Sendable (ExecutionEvent) -> Void
     ) {
         self.plan = plan
+        ids = Array(plan.nodes.keys)
+        nodes = Array(plan.nodes.values)
         self.context = context
         self.cache = cache
-        self.maxConcurrentNodes = configuration.maxConcurrentNodes
+        maxConcurrentNodes = configuration.maxConcurrentNodes
         self.emit = emit
-        self.outputNodes = Set(plan.outputs)
+        let outputs = Set(plan.outputs)
+        isOutput = ids.map(outputs.contains)
+        let count = ids.count
+        results = Array(repeating: nil, count: count)
+        isPending = Array(repeating: false, count: count)
+        unmet = Array(repeating: 0, count: count)
+        dependents = Array(repeating: [], count: count)
+        isQueued = Array(repeating: false, count: count)
+        isAnnounced = Array(repeating: false, count: count)
     }
 
     func execute() async -> ExecutionOutcome {
         record(.executionStart(promptID: context.promptID, timestamp: ExecutionEvent.now()))
         await computeKeys()
-        for id in plan.nodes.keys {
-            if let result = cache.lookup(keys[id]!) {
-                results[id] = result
-                cachedAtStart.append(id)
+        for index in nodes.indices {
+            if let result = cache.lookup(keys[index]) {
+                results[index] = result
+                cachedAtStart.append(index)
             }
         }
-        record(.executionCached(nodes: cachedAtStart, promptID: context.promptID, timestamp: ExecutionEvent.now()))
+        record(.executionCached(nodes: cachedAtStart.map { ids[$0] }, promptID: context.promptID, timestamp: ExecutionEvent.now()))
         for output in plan.outputs {
-            if let result = results[output] {
+            let index = plan.nodes.index(forKey: output)!
+            if let result = results[index] {
                 emit(.executed(node: output, displayNode: output, output: result.uiJSON, promptID: context.promptID))
             } else {
-                enqueue(output)
+                enqueue(index)
             }
         }
         await schedule()
@@ -73,16 +89,19 @@ final class ExecutionRun {
 
     private func computeKeys() async {
         var builder = CacheKeyBuilder()
-        for planned in plan.nodes.values {
+        contexts.reserveCapacity(nodes.count)
+        for (index, planned) in nodes.enumerated() {
+            let nodeContext = makeContext(for: planned)
+            contexts.append(nodeContext)
             var literals = NodeInputs()
             for case (let name, .value(let value)) in planned.inputs { literals.lists[name] = [value] }
             let fingerprint: Fingerprint?
             do {
-                fingerprint = try await planned.node.fingerprint(literals, context: nodeContext(for: planned))
+                fingerprint = try await planned.node.fingerprint(literals, context: nodeContext)
             } catch {
                 fingerprint = .alwaysChanged
             }
-            builder.add(planned, fingerprint: fingerprint)
+            builder.add(planned, inputs: plan.keyInputs[index], fingerprint: fingerprint)
         }
         keys = builder.keys
     }
@@ -90,35 +109,37 @@ final class ExecutionRun {
     // MARK: scheduling
 
     /// Adds a node and, without recursion, every unfinished non-lazy source it needs.
-    private func enqueue(_ root: NodeID) {
+    private func enqueue(_ root: Int) {
         var stack = [root]
-        while let id = stack.popLast() {
-            guard results[id] == nil, pending.insert(id).inserted else { continue }
-            let planned = plan.nodes[id]!
-            var waitsFor = Set<NodeID>()
-            for (name, input) in planned.inputs {
-                guard case .link(let source, _) = input, results[source] == nil,
-                    planned.schema.input(named: name)?.isLazy != true
-                else { continue }
-                if waitsFor.insert(source).inserted {
-                    dependents[source, default: []].append(id)
-                    stack.append(source)
-                }
+        while let index = stack.popLast() {
+            guard results[index] == nil, !isPending[index] else { continue }
+            isPending[index] = true
+            pendingCount += 1
+            for link in plan.links[index] where !link.isLazy {
+                if wait(index, for: link.source) { stack.append(link.source) }
             }
-            blockers[id] = waitsFor
-            if waitsFor.isEmpty { markReady(id) }
+            if unmet[index] == 0 { markReady(index) }
         }
     }
 
-    private func markReady(_ id: NodeID) {
-        guard pending.contains(id), !running.contains(id), queued.insert(id).inserted else { return }
-        if outputNodes.contains(id) { readyOutputs.append(id) } else { readyOthers.append(id) }
+    /// Makes `index` wait for an unfinished `source`; false when the source is done or already awaited.
+    private func wait(_ index: Int, for source: Int) -> Bool {
+        guard results[source] == nil, !dependents[source].contains(index) else { return false }
+        dependents[source].append(index)
+        unmet[index] += 1
+        return true
     }
 
-    private func nextReady() -> NodeID? {
-        guard let id = readyOutputs.popFirst() ?? readyOthers.popFirst() else { return nil }
-        queued.remove(id)
-        return id
+    private func markReady(_ index: Int) {
+        guard isPending[index], !isQueued[index], !running.contains(index) else { return }
+        isQueued[index] = true
+        if isOutput[index] { readyOutputs.append(index) } else { readyOthers.append(index) }
+    }
+
+    private func nextReady() -> Int? {
+        guard let index = readyOutputs.popFirst() ?? readyOthers.popFirst() else { return nil }
+        isQueued[index] = false
+        return index
     }
 
     /// Runs the scheduler in a child task that an interrupt cancels: cancellation then reaches whichever nodes are
@@ -137,78 +158,75 @@ final class ExecutionRun {
     /// Starts ready nodes until none is left. A node that is the only one ready while nothing runs is executed
     /// inline, saving two thread hops per node on chains; otherwise ready nodes fan out to child tasks.
     private func runNodes() async {
-        await withTaskGroup(of: (NodeID, NodeInvocation.Attempt).self) { group in
+        await withTaskGroup(of: (Int, NodeInvocation.Attempt).self) { group in
             while true {
                 if failure == nil, !wasInterrupted, Task.isCancelled || context.interruption.isRaised {
                     wasInterrupted = true
                     interruptedNode = interruptedNode ?? running.first
                 }
                 let mayLaunch = failure == nil && !wasInterrupted
-                if mayLaunch, running.isEmpty, queued.count == 1, let id = nextReady() {
-                    let invocation = start(id)
-                    let attempt = await invocation.attempt()
-                    running.remove(id)
-                    if handle(attempt, of: id) == .stop { group.cancelAll() }
+                if mayLaunch, running.isEmpty, readyOutputs.count + readyOthers.count == 1, let index = nextReady() {
+                    let attempt = await start(index).attempt()
+                    running.remove(index)
+                    if handle(attempt, of: index) == .stop { group.cancelAll() }
                     continue
                 }
-                while mayLaunch, running.count < maxConcurrentNodes, let id = nextReady() {
-                    let invocation = start(id)
-                    group.addTask { (id, await invocation.attempt()) }
+                while mayLaunch, running.count < maxConcurrentNodes, let index = nextReady() {
+                    let invocation = start(index)
+                    group.addTask { (index, await invocation.attempt()) }
                 }
-                guard !running.isEmpty, let (id, attempt) = await group.next() else { return }
-                running.remove(id)
-                if handle(attempt, of: id) == .stop { group.cancelAll() }
+                guard !running.isEmpty, let (index, attempt) = await group.next() else { return }
+                running.remove(index)
+                if handle(attempt, of: index) == .stop { group.cancelAll() }
             }
         }
     }
 
     /// Marks a node running (announcing it the first time) and snapshots what its attempt needs.
-    private func start(_ id: NodeID) -> NodeInvocation {
-        let planned = plan.nodes[id]!
-        if announced.insert(id).inserted {
-            emit(.progressState(node: id, state: .running, promptID: context.promptID))
-            emit(.executing(node: id, displayNode: id, promptID: context.promptID))
+    private func start(_ index: Int) -> NodeInvocation {
+        if !isAnnounced[index] {
+            isAnnounced[index] = true
+            emit(.progressState(node: ids[index], state: .running, promptID: context.promptID))
+            emit(.executing(node: ids[index], displayNode: ids[index], promptID: context.promptID))
         }
-        running.append(id)
-        return NodeInvocation(planned: planned, inputs: gatherInputs(of: planned), context: nodeContext(for: planned))
+        running.append(index)
+        return NodeInvocation(planned: nodes[index], inputs: gatherInputs(of: index), context: contexts[index])
     }
 
     private enum Continuation { case proceed, stop }
 
-    private func handle(_ attempt: NodeInvocation.Attempt, of id: NodeID) -> Continuation {
+    private func handle(_ attempt: NodeInvocation.Attempt, of index: Int) -> Continuation {
+        let id = ids[index]
         switch attempt {
         case .completed(let result):
-            results[id] = result
-            pending.remove(id)
-            executed.append(id)
-            cache.store(result, for: keys[id]!)
+            results[index] = result
+            isPending[index] = false
+            pendingCount -= 1
+            executed.append(index)
+            cache.store(result, for: keys[index])
             if let ui = result.uiJSON {
                 emit(.executed(node: id, displayNode: id, output: ui, promptID: context.promptID))
             }
             emit(.progressState(node: id, state: .finished, promptID: context.promptID))
-            for dependent in dependents.removeValue(forKey: id) ?? [] {
-                blockers[dependent]?.remove(id)
-                if blockers[dependent]?.isEmpty == true { markReady(dependent) }
+            for dependent in dependents[index] {
+                unmet[dependent] -= 1
+                if unmet[dependent] == 0 { markReady(dependent) }
             }
+            dependents[index] = []
             return .proceed
         case .needsLazyInputs(let names):
-            let planned = plan.nodes[id]!
-            for name in names {
-                guard case .link(let source, _)? = planned.inputs[name], results[source] == nil else { continue }
-                if blockers[id, default: []].insert(source).inserted {
-                    dependents[source, default: []].append(id)
-                }
-                enqueue(source)
+            for link in plan.links[index] where names.contains(link.name) {
+                if wait(index, for: link.source) { enqueue(link.source) }
             }
-            if blockers[id]?.isEmpty != false { markReady(id) }
+            if unmet[index] == 0 { markReady(index) }
             return .proceed
         case .failed(let error, let inputs):
             guard failure == nil, !wasInterrupted else { return .stop }
             if error is ExecutionInterrupted || error is CancellationError {
                 wasInterrupted = true
-                interruptedNode = interruptedNode ?? id
+                interruptedNode = interruptedNode ?? index
             } else {
-                failure = errorReport(error, node: id, inputs: inputs)
+                failure = errorReport(error, node: index, inputs: inputs)
                 emit(.progressState(node: id, state: .error, promptID: context.promptID))
             }
             return .stop
@@ -217,14 +235,13 @@ final class ExecutionRun {
 
     // MARK: inputs and context
 
-    private func gatherInputs(of planned: PlannedNode) -> [String: [Value]] {
+    private func gatherInputs(of index: Int) -> [String: [Value]] {
+        let planned = nodes[index]
         var lists: [String: [Value]] = [:]
-        for (name, input) in planned.inputs {
-            switch input {
-            case .value(let value): lists[name] = [value]
-            case .link(let source, let slot):
-                if let result = results[source] { lists[name] = result.slots[slot] }
-            }
+        lists.reserveCapacity(planned.inputs.count)
+        for case (let name, .value(let value)) in planned.inputs { lists[name] = [value] }
+        for link in plan.links[index] {
+            if let result = results[link.source] { lists[link.name] = result.slots[link.slot] }
         }
         for spec in planned.schema.inputs where spec.section == .hidden {
             if let value = hiddenValue(spec.hiddenKind, node: planned.id) { lists[spec.name] = [value] }
@@ -243,7 +260,7 @@ final class ExecutionRun {
         }
     }
 
-    private func nodeContext(for planned: PlannedNode) -> NodeContext {
+    private func makeContext(for planned: PlannedNode) -> NodeContext {
         let (emit, promptID, node) = (emit, context.promptID, planned.id)
         return NodeContext(
             nodeID: node, classType: planned.schema.className, promptID: promptID,
@@ -264,11 +281,11 @@ final class ExecutionRun {
         if let failure {
             record(.executionError(failure))
             status = .failed(failure)
-        } else if wasInterrupted || !pending.isEmpty {
-            let node = interruptedNode ?? plan.nodes.keys.first { pending.contains($0) }
+        } else if wasInterrupted || pendingCount > 0 {
+            let node = interruptedNode ?? isPending.firstIndex(of: true)
             let report = InterruptionReport(
-                promptID: context.promptID, nodeID: node, nodeType: node.flatMap { plan.nodes[$0]?.schema.className },
-                executed: executed, timestamp: ExecutionEvent.now()
+                promptID: context.promptID, nodeID: node.map { ids[$0] }, nodeType: node.map { nodes[$0].schema.className },
+                executed: executed.map { ids[$0] }
             )
             record(.executionInterrupted(report))
             status = .interrupted(report)
@@ -277,25 +294,30 @@ final class ExecutionRun {
             status = .success
         }
         var outputs = OrderedDictionary<NodeID, JSONValue>()
-        for id in plan.nodes.keys {
-            if let ui = results[id]?.uiJSON { outputs[id] = ui }
+        var resultsByID: [NodeID: NodeResult] = [:]
+        resultsByID.reserveCapacity(nodes.count)
+        for (index, result) in results.enumerated() {
+            guard let result else { continue }
+            resultsByID[ids[index]] = result
+            if let ui = result.uiJSON { outputs[ids[index]] = ui }
         }
         return ExecutionOutcome(
-            promptID: context.promptID, status: status, outputs: outputs, results: results,
-            executed: executed, cached: cachedAtStart, messages: messages
+            promptID: context.promptID, status: status, outputs: outputs, results: resultsByID,
+            executed: executed.map { ids[$0] }, cached: cachedAtStart.map { ids[$0] }, messages: messages
         )
     }
 
-    private func errorReport(_ error: any Error, node: NodeID, inputs: [String: [Value]]) -> ExecutionErrorReport {
-        let planned = plan.nodes[node]!
+    private func errorReport(_ error: any Error, node index: Int, inputs: [String: [Value]]) -> ExecutionErrorReport {
+        let planned = nodes[index]
         var summary = OrderedDictionary<String, [JSONValue]>()
         for spec in planned.schema.inputs where spec.section != .hidden {
             if let items = inputs[spec.name] { summary[spec.name] = items.map(Self.summarise) }
         }
         return ExecutionErrorReport(
-            promptID: context.promptID, nodeID: node, nodeType: planned.schema.className, executed: executed,
-            exceptionMessage: String(describing: error), exceptionType: String(reflecting: type(of: error)),
-            traceback: [], currentInputs: summary, currentOutputs: cachedAtStart, timestamp: ExecutionEvent.now()
+            promptID: context.promptID, nodeID: ids[index], nodeType: planned.schema.className,
+            executed: executed.map { ids[$0] }, exceptionMessage: String(describing: error),
+            exceptionType: String(reflecting: type(of: error)), currentInputs: summary,
+            currentOutputs: cachedAtStart.map { ids[$0] }
         )
     }
 

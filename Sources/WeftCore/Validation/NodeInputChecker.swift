@@ -7,8 +7,6 @@ struct CheckedNode {
     var inputs = OrderedDictionary<String, PlannedInput>()
     /// Literals after conversion, to write back into the stored workflow.
     var coercedLiterals = OrderedDictionary<String, JSONValue>()
-    /// Nodes this node links to.
-    var linkedSources: [NodeID] = []
 }
 
 /// Checks one node's inputs against its schema (ComfyUI's `validate_inputs` minus the recursion, which
@@ -41,7 +39,6 @@ struct NodeInputChecker {
             case .malformedLink(let value):
                 result.errors.append(badLink(spec.name, config: spec.objectInfoEntry, received: value, reason: "must be a length-2 list of [node_id, slot_index]"))
             case .link(let source, let slot):
-                result.linkedSources.append(source)
                 if let error = checkLink(spec, source: source, slot: slot) {
                     result.errors.append(error)
                 } else {
@@ -67,7 +64,6 @@ struct NodeInputChecker {
         }
         for (name, given) in node.inputs where schema.input(named: name) == nil {
             guard case .link(let source, let slot) = given else { continue }
-            result.linkedSources.append(source)
             if let error = checkSlot(name, config: .null, source: source, slot: slot).error {
                 result.errors.append(error)
             } else {

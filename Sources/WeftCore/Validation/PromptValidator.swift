@@ -31,42 +31,43 @@ public struct PromptValidator: Sendable {
             }
             implementations[node.classType] = NodeClass(implementation)
         }
-        guard let order = WorkflowTopology(workflow).order else {
+        let topology = WorkflowTopology(workflow)
+        guard let order = topology.order else {
             return Self.rejected(ValidationError(kind: .invalidPrompt, message: "Cannot execute because the links form a cycle."))
         }
         let targets = partialExecutionTargets.map(Set.init)
-        let outputs = workflow.nodes.values.filter { node in
-            implementations[node.classType]!.schema.isOutputNode && targets.map { $0.contains(node.id) } ?? true
-        }.map(\.id)
+        let outputs = workflow.nodes.values.indices.filter { index in
+            let node = workflow.nodes.values[index]
+            return implementations[node.classType]!.schema.isOutputNode && targets.map { $0.contains(node.id) } ?? true
+        }
         guard !outputs.isEmpty else {
             return Self.rejected(ValidationError(kind: .promptNoOutputs, message: "Prompt has no outputs"))
         }
 
-        let reachable = Self.ancestors(of: outputs, in: workflow)
-        var checked: [NodeID: CheckedNode] = [:]
-        checked.reserveCapacity(reachable.count)
-        for id in reachable {
-            let node = workflow.nodes[id]!
-            let implementation = implementations[node.classType]!
-            checked[id] = NodeInputChecker(
-                node: node, nodeClass: implementation, workflow: workflow, schemas: { implementations[$0]?.schema }
+        // Nodes are known by their document position from here on; `topology.sources` links them.
+        let reachable = topology.ancestors(of: outputs)
+        var checked = [CheckedNode?](repeating: nil, count: workflow.nodes.count)
+        for index in order where reachable[index] {
+            let node = workflow.nodes.values[index]
+            checked[index] = NodeInputChecker(
+                node: node, nodeClass: implementations[node.classType]!, workflow: workflow,
+                schemas: { implementations[$0]?.schema }
             ).check()
         }
 
-        var isValid: [NodeID: Bool] = [:]
-        for index in order {
-            let id = workflow.nodes.keys[index]
-            guard let node = checked[id] else { continue }
-            isValid[id] = node.errors.isEmpty && node.linkedSources.allSatisfy { isValid[$0] == true }
+        var isValid = [Bool](repeating: false, count: workflow.nodes.count)
+        for index in order where reachable[index] {
+            isValid[index] = checked[index]!.errors.isEmpty && topology.sources[index].allSatisfy { isValid[$0] }
         }
 
-        let validOutputs = outputs.filter { isValid[$0] == true }
+        let validOutputs = outputs.filter { isValid[$0] }
         var nodeErrors = OrderedDictionary<NodeID, NodeErrorReport>()
-        for output in outputs where isValid[output] != true {
-            for id in Self.ancestors(of: [output], in: workflow) {
-                guard let errors = checked[id]?.errors, !errors.isEmpty else { continue }
-                nodeErrors[id, default: NodeErrorReport(classType: workflow.nodes[id]!.classType, errors: errors)]
-                    .dependentOutputs.append(output)
+        for output in outputs where !isValid[output] {
+            let outputID = workflow.nodes.keys[output]
+            for (index, isAncestor) in topology.ancestors(of: [output]).enumerated() where isAncestor {
+                guard let errors = checked[index]?.errors, !errors.isEmpty else { continue }
+                let node = workflow.nodes.values[index]
+                nodeErrors[node.id, default: NodeErrorReport(classType: node.classType, errors: errors)].dependentOutputs.append(outputID)
             }
         }
         nodeErrors.sort { workflow.nodes.index(forKey: $0.key)! < workflow.nodes.index(forKey: $1.key)! }
@@ -82,10 +83,11 @@ public struct PromptValidator: Sendable {
                 nodeErrors: nodeErrors
             )
         }
+        let needed = validOutputs.count == outputs.count ? reachable : topology.ancestors(of: validOutputs)
         return ValidationOutcome(
             plan: Self.plan(
-                for: validOutputs, needed: validOutputs.count == outputs.count ? reachable : Self.ancestors(of: validOutputs, in: workflow),
-                workflow: workflow, order: order, checked: checked, implementations: implementations
+                for: validOutputs, needed: needed, workflow: workflow, order: order, checked: checked,
+                implementations: implementations
             ),
             error: nil,
             nodeErrors: nodeErrors
@@ -98,41 +100,25 @@ public struct PromptValidator: Sendable {
         ValidationOutcome(plan: nil, error: error, nodeErrors: [:])
     }
 
-    /// The given nodes and everything they link to, directly or not.
-    private static func ancestors(of roots: [NodeID], in workflow: Workflow) -> Set<NodeID> {
-        var seen = Set(roots)
-        var stack = roots
-        while let id = stack.popLast() {
-            for input in workflow.nodes[id]!.inputs.values {
-                if case .link(let source, _) = input, seen.insert(source).inserted {
-                    stack.append(source)
-                }
-            }
-        }
-        return seen
-    }
-
     private static func plan(
-        for outputs: [NodeID],
-        needed: Set<NodeID>,
+        for outputs: [Int],
+        needed: [Bool],
         workflow: Workflow,
         order: [Int],
-        checked: [NodeID: CheckedNode],
+        checked: [CheckedNode?],
         implementations: [String: NodeClass]
     ) -> ExecutionPlan {
         var coercedWorkflow = workflow
-        var nodes = OrderedDictionary<NodeID, PlannedNode>(minimumCapacity: needed.count)
-        for index in order {
-            let (id, node) = (workflow.nodes.keys[index], workflow.nodes.values[index])
-            guard needed.contains(id) else { continue }
-            let checkedNode = checked[id]!
+        var nodes = OrderedDictionary<NodeID, PlannedNode>()
+        for index in order where needed[index] {
+            let (id, node, checkedNode) = (workflow.nodes.keys[index], workflow.nodes.values[index], checked[index]!)
             let implementation = implementations[node.classType]!
             for (name, value) in checkedNode.coercedLiterals {
-                coercedWorkflow.nodes[id]!.inputs[name] = .literal(value)
+                coercedWorkflow.nodes.values[index].inputs[name] = .literal(value)
             }
             nodes[id] = PlannedNode(id: id, node: implementation.node, schema: implementation.schema, inputs: checkedNode.inputs)
         }
-        return ExecutionPlan(workflow: coercedWorkflow, outputs: outputs, nodes: nodes)
+        return ExecutionPlan(workflow: coercedWorkflow, outputs: outputs.map { workflow.nodes.keys[$0] }, nodes: nodes)
     }
 }
 

@@ -43,6 +43,20 @@ struct WorkflowTopology {
         return walk[seenAt[current]!...].reversed().map { ids[$0] }
     }
 
+    /// Marks the given nodes and every node they link to, directly or not.
+    func ancestors(of roots: [Int]) -> [Bool] {
+        var seen = [Bool](repeating: false, count: ids.count)
+        var stack = roots
+        for root in roots { seen[root] = true }
+        while let node = stack.popLast() {
+            for source in sources[node] where !seen[source] {
+                seen[source] = true
+                stack.append(source)
+            }
+        }
+        return seen
+    }
+
     /// Kahn's algorithm: every node that does not sit on or behind a cycle, sources first.
     private func orderableNodes() -> [Int] {
         var consumers = [[Int]](repeating: [], count: ids.count)
