@@ -18,7 +18,9 @@ struct PhaseTimes {
 func chainWorkflow(length: Int, suffix: String) -> String {
     var nodes = [#""0": {"class_type": "StringConcatenate", "inputs": {"string_a": "x", "string_b": "", "delimiter": ""}}"#]
     for index in 1..<length {
-        nodes.append(#""\#(index)": {"class_type": "StringConcatenate", "inputs": {"string_a": ["\#(index - 1)", 0], "string_b": "\#(suffix)", "delimiter": ""}}"#)
+        nodes.append(
+            #""\#(index)": {"class_type": "StringConcatenate", "inputs": {"string_a": ["\#(index - 1)", 0], "string_b": "\#(suffix)", "delimiter": ""}}"#
+        )
     }
     nodes.append(#""out": {"class_type": "PreviewAny", "inputs": {"source": ["\#(length - 1)", 0]}}"#)
     return "{" + nodes.joined(separator: ",") + "}"
@@ -42,7 +44,9 @@ func treeWorkflow(leaves: Int) -> String {
             }
             let id = "n\(inner)"
             inner += 1
-            nodes.append(#""\#(id)": {"class_type": "StringConcatenate", "inputs": {"string_a": ["\#(level[pair])", 0], "string_b": ["\#(level[pair + 1])", 0], "delimiter": ""}}"#)
+            nodes.append(
+                #""\#(id)": {"class_type": "StringConcatenate", "inputs": {"string_a": ["\#(level[pair])", 0], "string_b": ["\#(level[pair + 1])", 0], "delimiter": ""}}"#
+            )
             next.append(id)
         }
         level = next
@@ -90,7 +94,9 @@ let cases: [(name: String, json: String, nodes: Int)] = [
     ("binary tree, 1,000 leaves (1,999 StringConcatenate)", treeWorkflow(leaves: 1_000), 2_000),
 ]
 
-print("Executor overhead per node (median of \(repetitions) runs after a warm-up, fresh cache each run, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+print(
+    "Executor overhead per node (median of \(repetitions) runs after a warm-up, fresh cache each run, \(ProcessInfo.processInfo.activeProcessorCount) cores)"
+)
 print("case | parse µs/node | validate µs/node | execute µs/node | total µs/node | best total µs/node | total / 20 µs target | cached re-run µs/node")
 for benchmark in cases {
     _ = try await measure(benchmark.json, registry: registry, directories: directories, executor: PromptExecutor())
@@ -106,13 +112,14 @@ for benchmark in cases {
     }
     let total = microseconds(median(runs, \.total), per: benchmark.nodes)
     let best = microseconds(runs.map(\.total).min()!, per: benchmark.nodes)
-    print(String(
-        format: "%@ | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f",
-        benchmark.name,
-        microseconds(median(runs, \.parse), per: benchmark.nodes),
-        microseconds(median(runs, \.validate), per: benchmark.nodes),
-        microseconds(median(runs, \.execute), per: benchmark.nodes),
-        total, best, total / target,
-        microseconds(median(cachedRuns, \.total), per: benchmark.nodes)
-    ))
+    print(
+        String(
+            format: "%@ | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f",
+            benchmark.name,
+            microseconds(median(runs, \.parse), per: benchmark.nodes),
+            microseconds(median(runs, \.validate), per: benchmark.nodes),
+            microseconds(median(runs, \.execute), per: benchmark.nodes),
+            total, best, total / target,
+            microseconds(median(cachedRuns, \.total), per: benchmark.nodes)
+        ))
 }

@@ -1,5 +1,5 @@
-public import WeftCore
 import Foundation
+public import WeftCore
 
 /// `FloatMath` ("Float Math", Weft only): one arithmetic operation on two floats.
 ///

@@ -1,6 +1,6 @@
+import Foundation
 import OrderedCollections
 public import WeftCore
-import Foundation
 
 /// `SaveText` ("Save Text", Weft only): writes a string to the output folder as a UTF-8 `.txt` file.
 ///
@@ -18,7 +18,8 @@ public struct SaveText: Node {
             .socket("text", "STRING").forceInput,
             .string(
                 "filename_prefix", default: "ComfyUI",
-                tooltip: "The prefix for the file to save. It may name subfolders (a/b/name) and hold %year%, %month%, %day%, %hour%, %minute%, %second%."
+                tooltip:
+                    "The prefix for the file to save. It may name subfolders (a/b/name) and hold %year%, %month%, %day%, %hour%, %minute%, %second%."
             ),
         ],
         outputs: [],

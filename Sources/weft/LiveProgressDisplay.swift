@@ -113,12 +113,13 @@ final class LiveProgressDisplay: ProgressDisplay, Sendable {
     }
 
     private func line(for node: NodeActivity, frame: Int, now: ContinuousClock.Instant, columns: Int) -> String {
-        let symbol = switch node.state {
-        case .running: ANSI.cyan(Self.spinner[frame % Self.spinner.count])
-        case .done: ANSI.green("✓")
-        case .failed: ANSI.red("✗")
-        case .interrupted: ANSI.yellow("✗")
-        }
+        let symbol =
+            switch node.state {
+            case .running: ANSI.cyan(Self.spinner[frame % Self.spinner.count])
+            case .done: ANSI.green("✓")
+            case .failed: ANSI.red("✗")
+            case .interrupted: ANSI.yellow("✗")
+            }
         let time = (node.endedAt ?? now) - node.announcedAt
         var text = "\(node.label)  \(TextFormatting.duration(time))"
         if let progress = node.progress, progress.total > 0 {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WeftCore
 
 /// `weft run FILE`: validates and runs a workflow, showing progress and where the outputs went.
 struct RunCommand: AsyncParsableCommand {
@@ -15,7 +16,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var workflow: WorkflowOptions
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data directory holding models/, input/, output/ and temp/ (default: the working directory).", valueName: "DIR"))
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp("The data directory holding models/, input/, output/ and temp/ (default: the working directory).", valueName: "DIR"))
     var dataDirectory: String?
 
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Where outputs are written (default: <data dir>/output).", valueName: "DIR"))
@@ -25,7 +28,7 @@ struct RunCommand: AsyncParsableCommand {
     var json = false
 
     @Option(name: .customLong("max-concurrent-nodes"), help: ArgumentHelp("How many independent nodes may run at once.", valueName: "N"))
-    var maxConcurrentNodes = 4
+    var maxConcurrentNodes = ExecutorConfiguration().maxConcurrentNodes
 
     func validate() throws {
         guard maxConcurrentNodes >= 1 else {

@@ -1,8 +1,8 @@
 import ArgumentParser
+import Foundation
 import OrderedCollections
 import WeftCore
 import WeftNodes
-import Foundation
 
 /// `weft validate FILE`: parses and validates a workflow without running it.
 struct ValidateCommand: AsyncParsableCommand {

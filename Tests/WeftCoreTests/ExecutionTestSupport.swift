@@ -2,6 +2,7 @@ import Foundation
 import OrderedCollections
 import Synchronization
 import Testing
+
 @testable import WeftCore
 
 /// A node whose behaviour is given by closures, so each test declares exactly the node it needs.
@@ -193,7 +194,8 @@ final class EventRecorder: Sendable {
 func makePlan(_ json: String, registry: NodeRegistry, sourceLocation: SourceLocation = #_sourceLocation) throws -> ExecutionPlan {
     let request = try WorkflowParser().parseRequest(Array(json.utf8))
     let outcome = PromptValidator(registry: registry).validate(request)
-    return try #require(outcome.plan, "validation failed: \(outcome.nodeErrorsJSON) \(String(describing: outcome.error))", sourceLocation: sourceLocation)
+    return try #require(
+        outcome.plan, "validation failed: \(outcome.nodeErrorsJSON) \(String(describing: outcome.error))", sourceLocation: sourceLocation)
 }
 
 /// Runs a plan in a throwaway data directory.

@@ -1,5 +1,6 @@
 import OrderedCollections
 import Testing
+
 @testable import WeftCore
 
 @Suite("JSON parser")

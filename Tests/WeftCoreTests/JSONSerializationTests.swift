@@ -1,5 +1,6 @@
 import OrderedCollections
 import Testing
+
 @testable import WeftCore
 
 @Suite("JSON serialisation")
@@ -30,9 +31,10 @@ struct JSONSerializationTests {
                     "big": .integer(.max), "empty": [:], "none": [],
                 ],
                 "class_type": "KSampler", "_meta": ["title": "Ümlaut"],
-            ],
+            ]
         ]
-        let python = #"{"3": {"inputs": {"seed": 156680208700286, "cfg": 8.0, "denoise": 1e-05, "text": "a cat \u2615 \u65e5\u672c \ud83d\ude00 \u00e9\u007f\n\t\"\\/", "model": ["4", 0], "list": {"__value__": [1, 2.5, null, true, false]}, "big": 170141183460469231731687303715884105727, "empty": {}, "none": []}, "class_type": "KSampler", "_meta": {"title": "\u00dcmlaut"}}}"#
+        let python =
+            #"{"3": {"inputs": {"seed": 156680208700286, "cfg": 8.0, "denoise": 1e-05, "text": "a cat \u2615 \u65e5\u672c \ud83d\ude00 \u00e9\u007f\n\t\"\\/", "model": ["4", 0], "list": {"__value__": [1, 2.5, null, true, false]}, "big": 170141183460469231731687303715884105727, "empty": {}, "none": []}, "class_type": "KSampler", "_meta": {"title": "\u00dcmlaut"}}}"#
         #expect(value.serialized(style: .python) == python)
         #expect(try parseJSON(python) == value)
         #expect(JSONValue.object(["🎨": "\u{0}\u{1F}\u{8}\u{C}"]).serialized(style: .python) == #"{"\ud83c\udfa8": "\u0000\u001f\b\f"}"#)
@@ -65,7 +67,10 @@ struct JSONSerializationTests {
             #expect(JSONValue.double(number).serialized() == text, "\(number)")
             #expect(JSONValue.double(number).serialized(style: .python) == text, "\(number)")
         }
-        let list: JSONValue = .array([.double(.nan), .double(.infinity), .double(-.infinity), .double(-0.0), .double(9_007_199_254_740_994.0), .double(9.5e15), .double(1e16), .double(0.0001)])
+        let list: JSONValue = .array([
+            .double(.nan), .double(.infinity), .double(-.infinity), .double(-0.0), .double(9_007_199_254_740_994.0), .double(9.5e15), .double(1e16),
+            .double(0.0001),
+        ])
         #expect(list.serialized(style: .python) == "[NaN, Infinity, -Infinity, -0.0, 9007199254740994.0, 9500000000000000.0, 1e+16, 0.0001]")
     }
 
@@ -142,7 +147,9 @@ struct JSONSerializationTests {
     }
 
     private func randomString(using generator: inout SplitMix64) -> String {
-        let pool: [Unicode.Scalar] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\u{0}", "\u{1F}", "\u{7F}", "é", "日", "😀", "\u{301}", "\u{FFFD}", "\u{10FFFF}", "\u{2028}"]
+        let pool: [Unicode.Scalar] = [
+            "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\u{0}", "\u{1F}", "\u{7F}", "é", "日", "😀", "\u{301}", "\u{FFFD}", "\u{10FFFF}", "\u{2028}",
+        ]
         var text = String.UnicodeScalarView()
         for _ in 0..<Int.random(in: 0..<12, using: &generator) {
             text.append(pool[Int.random(in: 0..<pool.count, using: &generator)])

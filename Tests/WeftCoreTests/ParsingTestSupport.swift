@@ -1,4 +1,5 @@
 import OrderedCollections
+
 @testable import WeftCore
 
 // Helpers shared by the JSON and workflow parser tests.

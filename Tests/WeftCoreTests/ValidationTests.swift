@@ -1,5 +1,6 @@
 import OrderedCollections
 import Testing
+
 @testable import WeftCore
 
 @Suite("Validation")
@@ -72,10 +73,10 @@ struct ValidationTests {
         }
         let extra = inputs.contains(replacement) || replacement.isEmpty ? "" : ", " + replacement
         return #"""
-        {"1": {"class_type": "Loader", "inputs": {"ckpt_name": "v1-5.safetensors"}},
-         "2": {"class_type": "Sampler", "inputs": {\#(inputs.joined(separator: ", "))\#(extra)}},
-         "3": {"class_type": "Save", "inputs": {"samples": ["2", 0]}}}
-        """#
+            {"1": {"class_type": "Loader", "inputs": {"ckpt_name": "v1-5.safetensors"}},
+             "2": {"class_type": "Sampler", "inputs": {\#(inputs.joined(separator: ", "))\#(extra)}},
+             "3": {"class_type": "Save", "inputs": {"samples": ["2", 0]}}}
+            """#
     }
 
     @Test("a valid prompt yields a plan with converted literals and no errors")
@@ -97,66 +98,75 @@ struct ValidationTests {
     func unknownClass() throws {
         let outcome = try validate(#"{"1": {"class_type": "Nope", "inputs": {}}, "2": {"class_type": "Any", "inputs": {"value": 1}}}"#)
         #expect(outcome.plan == nil)
-        #expect(outcome.errorResponseJSON == [
-            "error": [
-                "type": "invalid_prompt", "message": "Cannot execute because node Nope does not exist.",
-                "details": "Node ID '#1'", "extra_info": [:],
-            ],
-            "node_errors": [:],
-        ])
+        #expect(
+            outcome.errorResponseJSON == [
+                "error": [
+                    "type": "invalid_prompt", "message": "Cannot execute because node Nope does not exist.",
+                    "details": "Node ID '#1'", "extra_info": [:],
+                ],
+                "node_errors": [:],
+            ])
     }
 
     @Test("no output node: prompt_no_outputs")
     func noOutputs() throws {
         let outcome = try validate(#"{"1": {"class_type": "Number", "inputs": {"value": 1}}}"#)
-        #expect(outcome.errorResponseJSON?["error"] == [
-            "type": "prompt_no_outputs", "message": "Prompt has no outputs", "details": "", "extra_info": [:],
-        ])
+        #expect(
+            outcome.errorResponseJSON?["error"] == [
+                "type": "prompt_no_outputs", "message": "Prompt has no outputs", "details": "", "extra_info": [:],
+            ])
     }
 
     @Test("required_input_missing")
     func requiredInputMissing() throws {
         let outcome = try validate(#"{"1": {"class_type": "Save", "inputs": {}}}"#)
-        #expect(try onlyError(outcome, node: "1") == [
-            "type": "required_input_missing", "message": "Required input is missing", "details": "samples",
-            "extra_info": ["input_name": "samples"],
-        ])
-        #expect(outcome.nodeErrors["1"]?.json == [
-            "errors": [[
+        #expect(
+            try onlyError(outcome, node: "1") == [
                 "type": "required_input_missing", "message": "Required input is missing", "details": "samples",
                 "extra_info": ["input_name": "samples"],
-            ]],
-            "dependent_outputs": ["1"],
-            "class_type": "Save",
-        ])
-        #expect(outcome.errorResponseJSON?["error"] == [
-            "type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation",
-            "details": "Required input is missing: samples", "extra_info": [:],
-        ])
+            ])
+        #expect(
+            outcome.nodeErrors["1"]?.json == [
+                "errors": [
+                    [
+                        "type": "required_input_missing", "message": "Required input is missing", "details": "samples",
+                        "extra_info": ["input_name": "samples"],
+                    ]
+                ],
+                "dependent_outputs": ["1"],
+                "class_type": "Save",
+            ])
+        #expect(
+            outcome.errorResponseJSON?["error"] == [
+                "type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation",
+                "details": "Required input is missing: samples", "extra_info": [:],
+            ])
     }
 
     @Test("return_type_mismatch names both types and the linked node")
     func returnTypeMismatch() throws {
         let outcome = try validate(sampler(#""model": ["1", 1]"#))
-        #expect(try onlyError(outcome, node: "2") == [
-            "type": "return_type_mismatch", "message": "Return type mismatch between linked nodes",
-            "details": "model, received_type(CLIP) mismatch input_type(MODEL)",
-            "extra_info": [
-                "input_name": "model", "input_config": ["MODEL"], "received_type": "CLIP", "linked_node": ["1", 1],
-            ],
-        ])
+        #expect(
+            try onlyError(outcome, node: "2") == [
+                "type": "return_type_mismatch", "message": "Return type mismatch between linked nodes",
+                "details": "model, received_type(CLIP) mismatch input_type(MODEL)",
+                "extra_info": [
+                    "input_name": "model", "input_config": ["MODEL"], "received_type": "CLIP", "linked_node": ["1", 1],
+                ],
+            ])
         #expect(outcome.nodeErrors["2"]?.dependentOutputs == ["3"])
     }
 
     @Test("comma type lists and * are compatible by intersection")
     func compatibleTypes() throws {
-        let outcome = try validate(#"""
-        {"1": {"class_type": "Number", "inputs": {"value": 1}},
-         "2": {"class_type": "Sampler", "inputs": {"model": ["9", 0], "steps": 1, "cfg": 1, "enabled": true, "label": "", "extra": ["1", 0]}},
-         "9": {"class_type": "Loader", "inputs": {"ckpt_name": "v1-5.safetensors"}},
-         "3": {"class_type": "Save", "inputs": {"samples": ["2", 0]}},
-         "4": {"class_type": "Any", "inputs": {"value": ["9", 1]}}}
-        """#)
+        let outcome = try validate(
+            #"""
+            {"1": {"class_type": "Number", "inputs": {"value": 1}},
+             "2": {"class_type": "Sampler", "inputs": {"model": ["9", 0], "steps": 1, "cfg": 1, "enabled": true, "label": "", "extra": ["1", 0]}},
+             "9": {"class_type": "Loader", "inputs": {"ckpt_name": "v1-5.safetensors"}},
+             "3": {"class_type": "Save", "inputs": {"samples": ["2", 0]}},
+             "4": {"class_type": "Any", "inputs": {"value": ["9", 1]}}}
+            """#)
         #expect(outcome.nodeErrors.isEmpty)
         #expect(outcome.plan?.outputs == ["3", "4"])
     }
@@ -164,10 +174,11 @@ struct ValidationTests {
     @Test("bad_linked_input: malformed link arrays and missing output slots")
     func badLinkedInput() throws {
         let malformed = try validate(sampler(#""model": ["1", 0, 5]"#))
-        #expect(try onlyError(malformed, node: "2") == [
-            "type": "bad_linked_input", "message": "Bad linked input, must be a length-2 list of [node_id, slot_index]",
-            "details": "model", "extra_info": ["input_name": "model", "input_config": ["MODEL"], "received_value": ["1", 0, 5]],
-        ])
+        #expect(
+            try onlyError(malformed, node: "2") == [
+                "type": "bad_linked_input", "message": "Bad linked input, must be a length-2 list of [node_id, slot_index]",
+                "details": "model", "extra_info": ["input_name": "model", "input_config": ["MODEL"], "received_value": ["1", 0, 5]],
+            ])
         let missingSlot = try validate(sampler(#""model": ["1", 7]"#))
         #expect(try onlyError(missingSlot, node: "2")["message"] == "Bad linked input, node 1 (Loader) has no output 7; it has 2 outputs")
     }
@@ -175,14 +186,15 @@ struct ValidationTests {
     @Test("invalid_input_type, including Weft's deliberate BOOLEAN difference")
     func invalidInputType() throws {
         let outcome = try validate(sampler(#""steps": "3.5""#))
-        #expect(try onlyError(outcome, node: "2") == [
-            "type": "invalid_input_type", "message": "Failed to convert an input value to a INT value",
-            "details": "steps, '3.5', invalid literal for int() with base 10: '3.5'",
-            "extra_info": [
-                "input_name": "steps", "input_config": ["INT", ["default": 20, "min": 1, "max": 10000]],
-                "received_value": "3.5", "exception_message": "invalid literal for int() with base 10: '3.5'",
-            ],
-        ])
+        #expect(
+            try onlyError(outcome, node: "2") == [
+                "type": "invalid_input_type", "message": "Failed to convert an input value to a INT value",
+                "details": "steps, '3.5', invalid literal for int() with base 10: '3.5'",
+                "extra_info": [
+                    "input_name": "steps", "input_config": ["INT", ["default": 20, "min": 1, "max": 10000]],
+                    "received_value": "3.5", "exception_message": "invalid literal for int() with base 10: '3.5'",
+                ],
+            ])
         // ComfyUI would turn the string "false" into true; Weft reads it as false.
         let falseString = try validate(sampler(#""enabled": "false""#))
         guard case .value(.bool(false))? = falseString.plan?.nodes["2"]?.inputs["enabled"] else {
@@ -203,12 +215,13 @@ struct ValidationTests {
     @Test("value_smaller_than_min and value_bigger_than_max")
     func bounds() throws {
         let small = try validate(sampler(#""steps": 0"#))
-        #expect(try onlyError(small, node: "2") == [
-            "type": "value_smaller_than_min", "message": "Value 0 smaller than min of 1", "details": "steps",
-            "extra_info": [
-                "input_name": "steps", "input_config": ["INT", ["default": 20, "min": 1, "max": 10000]], "received_value": 0,
-            ],
-        ])
+        #expect(
+            try onlyError(small, node: "2") == [
+                "type": "value_smaller_than_min", "message": "Value 0 smaller than min of 1", "details": "steps",
+                "extra_info": [
+                    "input_name": "steps", "input_config": ["INT", ["default": 20, "min": 1, "max": 10000]], "received_value": 0,
+                ],
+            ])
         let big = try validate(sampler(#""cfg": 100.5"#))
         #expect(try onlyError(big, node: "2")["message"] == "Value 100.5 bigger than max of 100.0")
         #expect(try onlyError(big, node: "2")["type"] == "value_bigger_than_max")
@@ -216,56 +229,64 @@ struct ValidationTests {
 
     @Test("value_not_in_list quotes the options as ComfyUI does")
     func valueNotInList() throws {
-        let outcome = try validate(#"""
-        {"1": {"class_type": "Loader", "inputs": {"ckpt_name": "missing.safetensors"}},
-         "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}
-        """#)
-        #expect(outcome.errorResponseJSON == [
-            "error": [
-                "type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation",
-                "details": "Value not in list: ckpt_name: 'missing.safetensors' not in ['v1-5.safetensors', 'sdxl.safetensors']",
-                "extra_info": [:],
-            ],
-            "node_errors": [
-                "1": [
-                    "errors": [[
-                        "type": "value_not_in_list", "message": "Value not in list",
-                        "details": "ckpt_name: 'missing.safetensors' not in ['v1-5.safetensors', 'sdxl.safetensors']",
-                        "extra_info": [
-                            "input_name": "ckpt_name",
-                            "input_config": [["v1-5.safetensors", "sdxl.safetensors"], ["default": "v1-5.safetensors"]],
-                            "received_value": "missing.safetensors",
-                        ],
-                    ]],
-                    "dependent_outputs": ["2"],
-                    "class_type": "Loader",
+        let outcome = try validate(
+            #"""
+            {"1": {"class_type": "Loader", "inputs": {"ckpt_name": "missing.safetensors"}},
+             "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}
+            """#)
+        #expect(
+            outcome.errorResponseJSON == [
+                "error": [
+                    "type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation",
+                    "details": "Value not in list: ckpt_name: 'missing.safetensors' not in ['v1-5.safetensors', 'sdxl.safetensors']",
+                    "extra_info": [:],
                 ],
-            ],
-        ])
+                "node_errors": [
+                    "1": [
+                        "errors": [
+                            [
+                                "type": "value_not_in_list", "message": "Value not in list",
+                                "details": "ckpt_name: 'missing.safetensors' not in ['v1-5.safetensors', 'sdxl.safetensors']",
+                                "extra_info": [
+                                    "input_name": "ckpt_name",
+                                    "input_config": [["v1-5.safetensors", "sdxl.safetensors"], ["default": "v1-5.safetensors"]],
+                                    "received_value": "missing.safetensors",
+                                ],
+                            ]
+                        ],
+                        "dependent_outputs": ["2"],
+                        "class_type": "Loader",
+                    ]
+                ],
+            ])
     }
 
     @Test("custom_validation_failed, and custom-validated inputs skip the built-in bounds")
     func customValidation() throws {
-        let odd = try validate(#"{"1": {"class_type": "EvenOnly", "inputs": {"value": 3}}, "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}"#)
-        #expect(try onlyError(odd, node: "1") == [
-            "type": "custom_validation_failed", "message": "Custom validation failed for node", "details": "value - 3 is odd",
-            "extra_info": ["input_name": "value", "input_config": ["INT", ["default": 0, "min": 0, "max": 10]], "received_value": 3],
-        ])
+        let odd = try validate(
+            #"{"1": {"class_type": "EvenOnly", "inputs": {"value": 3}}, "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}"#)
+        #expect(
+            try onlyError(odd, node: "1") == [
+                "type": "custom_validation_failed", "message": "Custom validation failed for node", "details": "value - 3 is odd",
+                "extra_info": ["input_name": "value", "input_config": ["INT", ["default": 0, "min": 0, "max": 10]], "received_value": 3],
+            ])
         // 12 is above the declared max of 10, but EvenOnly validates `value` itself.
-        let large = try validate(#"{"1": {"class_type": "EvenOnly", "inputs": {"value": 12}}, "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}"#)
+        let large = try validate(
+            #"{"1": {"class_type": "EvenOnly", "inputs": {"value": 12}}, "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}"#)
         #expect(large.nodeErrors.isEmpty)
     }
 
     @Test("every error of every node at once; only root causes; valid outputs still run")
     func allErrorsAtOnce() throws {
-        let outcome = try validate(#"""
-        {"1": {"class_type": "Loader", "inputs": {"ckpt_name": "nope"}},
-         "2": {"class_type": "Sampler", "inputs": {"model": ["1", 0], "steps": 0, "cfg": 500, "enabled": true, "label": "x"}},
-         "3": {"class_type": "Save", "inputs": {"samples": ["2", 0]}},
-         "4": {"class_type": "Number", "inputs": {"value": 5}},
-         "5": {"class_type": "Any", "inputs": {"value": ["4", 0]}},
-         "6": {"class_type": "Any", "inputs": {"value": ["1", 1]}}}
-        """#)
+        let outcome = try validate(
+            #"""
+            {"1": {"class_type": "Loader", "inputs": {"ckpt_name": "nope"}},
+             "2": {"class_type": "Sampler", "inputs": {"model": ["1", 0], "steps": 0, "cfg": 500, "enabled": true, "label": "x"}},
+             "3": {"class_type": "Save", "inputs": {"samples": ["2", 0]}},
+             "4": {"class_type": "Number", "inputs": {"value": 5}},
+             "5": {"class_type": "Any", "inputs": {"value": ["4", 0]}},
+             "6": {"class_type": "Any", "inputs": {"value": ["1", 1]}}}
+            """#)
         #expect(Array(outcome.nodeErrors.keys) == ["1", "2"])
         #expect(outcome.nodeErrors["1"]?.dependentOutputs == ["3", "6"])
         #expect(outcome.nodeErrors["2"]?.errors.map(\.kind.rawValue) == ["value_smaller_than_min", "value_bigger_than_max"])
@@ -277,12 +298,13 @@ struct ValidationTests {
 
     @Test("node_errors stay in document order when a later output reaches an earlier node")
     func nodeErrorsInDocumentOrder() throws {
-        let outcome = try validate(#"""
-        {"1": {"class_type": "Number", "inputs": {"value": "x"}},
-         "2": {"class_type": "Number", "inputs": {"value": "y"}},
-         "3": {"class_type": "Any", "inputs": {"value": ["2", 0]}},
-         "4": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}
-        """#)
+        let outcome = try validate(
+            #"""
+            {"1": {"class_type": "Number", "inputs": {"value": "x"}},
+             "2": {"class_type": "Number", "inputs": {"value": "y"}},
+             "3": {"class_type": "Any", "inputs": {"value": ["2", 0]}},
+             "4": {"class_type": "Any", "inputs": {"value": ["1", 0]}}}
+            """#)
         #expect(Array(outcome.nodeErrors.keys) == ["1", "2"])
         #expect(outcome.nodeErrors["1"]?.dependentOutputs == ["4"])
     }
@@ -290,10 +312,10 @@ struct ValidationTests {
     @Test("partial execution targets select outputs; non-output targets are ignored")
     func partialTargets() throws {
         let json = #"""
-        {"1": {"class_type": "Number", "inputs": {"value": 5}},
-         "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}},
-         "3": {"class_type": "Any", "inputs": {"value": "literal"}}}
-        """#
+            {"1": {"class_type": "Number", "inputs": {"value": 5}},
+             "2": {"class_type": "Any", "inputs": {"value": ["1", 0]}},
+             "3": {"class_type": "Any", "inputs": {"value": "literal"}}}
+            """#
         #expect(try validate(json, targets: ["3"]).plan?.outputs == ["3"])
         #expect(try validate(json, targets: ["3"]).plan?.nodes.count == 1)
         #expect(try validate(json, targets: ["1"]).error?.kind == .promptNoOutputs)

@@ -1,5 +1,6 @@
 import OrderedCollections
 import Testing
+
 @testable import WeftCore
 
 /// The example prompt from the ComfyUI API spec (§1.1), plus a negative prompt node so every link resolves.
@@ -32,7 +33,10 @@ struct WorkflowParserTests {
         let sampler = try #require(workflow.nodes["3"])
         #expect(sampler.id == "3")
         #expect(sampler.classType == "KSampler")
-        #expect(Array(sampler.inputs.keys) == ["seed", "steps", "cfg", "sampler_name", "scheduler", "denoise", "model", "positive", "negative", "latent_image"])
+        #expect(
+            Array(sampler.inputs.keys) == [
+                "seed", "steps", "cfg", "sampler_name", "scheduler", "denoise", "model", "positive", "negative", "latent_image",
+            ])
         #expect(sampler.inputs["seed"] == .literal(.integer(156_680_208_700_286)))
         #expect(sampler.inputs["cfg"] == .literal(.double(8.0)))
         #expect(sampler.inputs["sampler_name"] == .literal("euler"))
@@ -92,19 +96,23 @@ struct WorkflowParserTests {
         let error = workflowError(
             #"{"prompt": {"1": {"class_type": 5}}, "extra_data": "x", "client_id": 3, "prompt_id": [1], "number": "1", "front": "yes", "partial_execution_targets": ["9", 4, null]}"#
         )
-        #expect(problemLines(error) == [
-            #"$.prompt["1"].class_type: expected a string, found number"#,
-            "$.extra_data: expected an object, found string",
-            "$.client_id: expected a string, found number",
-            "$.prompt_id: expected a string, found array",
-            #"$.number: expected a finite number, found "1""#,
-            "$.front: expected a boolean, found string",
-            "$.partial_execution_targets[1]: expected a node id string, found number",
-            "$.partial_execution_targets[2]: expected a node id string, found null",
-        ])
+        #expect(
+            problemLines(error) == [
+                #"$.prompt["1"].class_type: expected a string, found number"#,
+                "$.extra_data: expected an object, found string",
+                "$.client_id: expected a string, found number",
+                "$.prompt_id: expected a string, found array",
+                #"$.number: expected a finite number, found "1""#,
+                "$.front: expected a boolean, found string",
+                "$.partial_execution_targets[1]: expected a node id string, found number",
+                "$.partial_execution_targets[2]: expected a node id string, found null",
+            ])
         #expect(problemLines(workflowError(#"{"prompt": {}, "number": NaN}"#)) == ["$.number: expected a finite number, found NaN"])
         #expect(problemLines(workflowError(#"{"prompt": {}, "number": -Infinity}"#)) == ["$.number: expected a finite number, found -Infinity"])
-        #expect(problemLines(workflowError(#"{"prompt": {}, "partial_execution_targets": "9"}"#)) == ["$.partial_execution_targets: expected an array of node ids, found string"])
+        #expect(
+            problemLines(workflowError(#"{"prompt": {}, "partial_execution_targets": "9"}"#)) == [
+                "$.partial_execution_targets: expected an array of node ids, found string"
+            ])
         #expect(problemLines(workflowError(#"{"prompt": [1, 2]}"#)) == ["$.prompt: expected a JSON object of nodes, found array"])
         #expect(problemLines(workflowError(#"{"prompt": "3"}"#)) == ["$.prompt: expected a JSON object of nodes, found string"])
     }
@@ -118,7 +126,8 @@ struct WorkflowParserTests {
         #expect(request.workflow.nodes["2"]?.inputs["v"] == .link("prompt", 0))
         #expect(request.extraData.isEmpty)
         // Its problems are reported as a node's, not as an envelope's.
-        #expect(problemLines(workflowError(#"{"prompt": {"class_type": "A", "inputs": 3}}"#)) == [#"$.prompt.inputs: expected an object, found number"#])
+        #expect(
+            problemLines(workflowError(#"{"prompt": {"class_type": "A", "inputs": 3}}"#)) == [#"$.prompt.inputs: expected an object, found number"#])
     }
 
     @Test func envelopeWhosePromptHasANodeNamedClassType() throws {
@@ -169,9 +178,10 @@ struct WorkflowParserTests {
     }
 
     @Test func literalsOfEveryKind() throws {
-        let node = try #require(try parseRequest(
-            #"{"1": {"class_type": "A", "inputs": {"n": null, "b": false, "i": -3, "d": 0.5, "s": "", "o": {}}}}"#
-        ).workflow.nodes["1"])
+        let node = try #require(
+            try parseRequest(
+                #"{"1": {"class_type": "A", "inputs": {"n": null, "b": false, "i": -3, "d": 0.5, "s": "", "o": {}}}}"#
+            ).workflow.nodes["1"])
         #expect(Array(node.inputs.values) == [.literal(nil), .literal(false), .literal(-3), .literal(0.5), .literal(""), .literal([:])])
     }
 
@@ -217,38 +227,74 @@ struct WorkflowParserTests {
         #expect(problemLines(workflowError(#"{"3": {"class_type": null}}"#)) == [#"$["3"].class_type: expected a string, found null"#])
         #expect(problemLines(workflowError(#"{"3": {"class_type": "A", "inputs": []}}"#)) == [#"$["3"].inputs: expected an object, found array"#])
         #expect(problemLines(workflowError(#"{"3": {"class_type": "A", "inputs": "x"}}"#)) == [#"$["3"].inputs: expected an object, found string"#])
-        #expect(problemLines(workflowError(#"{"node_a": {"class_type": "A", "inputs": 1}}"#)) == ["$.node_a.inputs: expected an object, found number"])
+        #expect(
+            problemLines(workflowError(#"{"node_a": {"class_type": "A", "inputs": 1}}"#)) == ["$.node_a.inputs: expected an object, found number"])
     }
 
     @Test func linkErrors() {
         let base = #""1": {"class_type": "A"}, "3": {"class_type": "K", "inputs": {"model": "#
-        #expect(problemLines(workflowError("{" + base + #"["9", 0]}}}"#)) == [#"$["3"].inputs.model: links to node '9', which is not in the workflow"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", -1]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index -1: expected a whole number ≥ 0"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", 0.5]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index 0.5: expected a whole number ≥ 0"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", -2.0]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index -2.0: expected a whole number ≥ 0"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", "0"]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index "0": expected a whole number ≥ 0"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", NaN]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index NaN: expected a whole number ≥ 0"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", 1e300]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index 1e+300: expected a whole number ≥ 0"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", 99999999999999999999]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index 99999999999999999999: expected a whole number ≥ 0"#])
-        #expect(problemLines(workflowError("{" + base + #"["1", null]}}}"#)) == [#"$["3"].inputs.model[1]: bad output index null: expected a whole number ≥ 0"#])
+        #expect(
+            problemLines(workflowError("{" + base + #"["9", 0]}}}"#)) == [#"$["3"].inputs.model: links to node '9', which is not in the workflow"#])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", -1]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index -1: expected a whole number ≥ 0"#
+            ])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", 0.5]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index 0.5: expected a whole number ≥ 0"#
+            ])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", -2.0]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index -2.0: expected a whole number ≥ 0"#
+            ])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", "0"]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index "0": expected a whole number ≥ 0"#
+            ])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", NaN]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index NaN: expected a whole number ≥ 0"#
+            ])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", 1e300]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index 1e+300: expected a whole number ≥ 0"#
+            ])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", 99999999999999999999]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index 99999999999999999999: expected a whole number ≥ 0"#
+            ])
+        #expect(
+            problemLines(workflowError("{" + base + #"["1", null]}}}"#)) == [
+                #"$["3"].inputs.model[1]: bad output index null: expected a whole number ≥ 0"#
+            ])
         // A link to a node that is present but malformed is reported once, on that node.
-        #expect(problemLines(workflowError(#"{"1": {"inputs": {}}, "3": {"class_type": "K", "inputs": {"model": ["1", 0]}}}"#)) == [#"$["1"]: node is missing the class_type property"#])
+        #expect(
+            problemLines(workflowError(#"{"1": {"inputs": {}}, "3": {"class_type": "K", "inputs": {"model": ["1", 0]}}}"#)) == [
+                #"$["1"]: node is missing the class_type property"#
+            ])
     }
 
     @Test func cycles() {
         // Self loop.
         #expect(problemLines(workflowError(#"{"5": {"class_type": "A", "inputs": {"x": ["5", 0]}}}"#)) == [#"$["5"]: links form a cycle: 5 → 5"#])
         // Two nodes; "2" feeds "1" feeds "2".
-        #expect(problemLines(workflowError(#"{"1": {"class_type": "A", "inputs": {"x": ["2", 0]}}, "2": {"class_type": "A", "inputs": {"x": ["1", 0]}}}"#))
-            == [#"$["2"]: links form a cycle: 2 → 1 → 2"#])
+        #expect(
+            problemLines(
+                workflowError(#"{"1": {"class_type": "A", "inputs": {"x": ["2", 0]}}, "2": {"class_type": "A", "inputs": {"x": ["1", 0]}}}"#))
+                == [#"$["2"]: links form a cycle: 2 → 1 → 2"#])
         // A consumer of the cycle listed first is not part of the cycle.
-        let tail = #"{"3": {"class_type": "A", "inputs": {"x": ["2", 0]}}, "1": {"class_type": "A", "inputs": {"x": ["2", 0]}}, "2": {"class_type": "A", "inputs": {"x": ["1", 0]}}}"#
+        let tail =
+            #"{"3": {"class_type": "A", "inputs": {"x": ["2", 0]}}, "1": {"class_type": "A", "inputs": {"x": ["2", 0]}}, "2": {"class_type": "A", "inputs": {"x": ["1", 0]}}}"#
         #expect(problemLines(workflowError(tail)) == [#"$["1"]: links form a cycle: 1 → 2 → 1"#])
         // A longer cycle behind an acyclic prefix, inside an envelope.
-        let long = #"{"prompt": {"0": {"class_type": "S"}, "a": {"class_type": "A", "inputs": {"s": ["0", 0], "x": ["c", 0]}}, "b": {"class_type": "A", "inputs": {"x": ["a", 0]}}, "c": {"class_type": "A", "inputs": {"x": ["b", 0]}}}}"#
+        let long =
+            #"{"prompt": {"0": {"class_type": "S"}, "a": {"class_type": "A", "inputs": {"s": ["0", 0], "x": ["c", 0]}}, "b": {"class_type": "A", "inputs": {"x": ["a", 0]}}, "c": {"class_type": "A", "inputs": {"x": ["b", 0]}}}}"#
         #expect(problemLines(workflowError(long)) == [#"$.prompt.b: links form a cycle: b → c → a → b"#])
         // A diamond is not a cycle.
-        #expect(workflowError(#"{"a": {"class_type": "A"}, "b": {"class_type": "B", "inputs": {"x": ["a", 0]}}, "c": {"class_type": "C", "inputs": {"x": ["a", 1]}}, "d": {"class_type": "D", "inputs": {"x": ["b", 0], "y": ["c", 0], "z": ["a", 0]}}}"#) == nil)
+        #expect(
+            workflowError(
+                #"{"a": {"class_type": "A"}, "b": {"class_type": "B", "inputs": {"x": ["a", 0]}}, "c": {"class_type": "C", "inputs": {"x": ["a", 1]}}, "d": {"class_type": "D", "inputs": {"x": ["b", 0], "y": ["c", 0], "z": ["a", 0]}}}"#
+            ) == nil)
     }
 
     @Test func reportsSeveralProblemsAtOnce() {
@@ -261,22 +307,25 @@ struct WorkflowParserTests {
              "6": {"class_type": "Z", "inputs": {"x": ["gone", 2]}}}
             """#
         let error = workflowError(text)
-        #expect(problemLines(error) == [
-            #"$["1"]: expected a node object, found number"#,
-            #"$["2"]: node is missing the class_type property"#,
-            #"$["3"].inputs.b[1]: bad output index -1: expected a whole number ≥ 0"#,
-            #"$["4"].class_type: expected a string, found boolean"#,
-            #"$["5"].inputs: expected an object, found array"#,
-            #"$["3"].inputs.a: links to node '9', which is not in the workflow"#,
-            #"$["6"].inputs.x: links to node 'gone', which is not in the workflow"#,
-        ])
+        #expect(
+            problemLines(error) == [
+                #"$["1"]: expected a node object, found number"#,
+                #"$["2"]: node is missing the class_type property"#,
+                #"$["3"].inputs.b[1]: bad output index -1: expected a whole number ≥ 0"#,
+                #"$["4"].class_type: expected a string, found boolean"#,
+                #"$["5"].inputs: expected an object, found array"#,
+                #"$["3"].inputs.a: links to node '9', which is not in the workflow"#,
+                #"$["6"].inputs.x: links to node 'gone', which is not in the workflow"#,
+            ])
         #expect(error?.description == problemLines(error).joined(separator: "\n"))
         #expect(error?.problems.first?.path == JSONPath([.key("1")]))
     }
 
     @Test func uiFormatGetsAClearMessage() {
-        let ui = #"{"last_node_id": 9, "last_link_id": 9, "nodes": [{"id": 4, "type": "CheckpointLoaderSimple"}], "links": [[1, 4, 0, 3, 0, "MODEL"]], "version": 0.4}"#
-        let message = "this is a UI-format workflow (it has 'nodes' and 'links' arrays); export it in API format (\"Export (API)\" in ComfyUI) and run that"
+        let ui =
+            #"{"last_node_id": 9, "last_link_id": 9, "nodes": [{"id": 4, "type": "CheckpointLoaderSimple"}], "links": [[1, 4, 0, 3, 0, "MODEL"]], "version": 0.4}"#
+        let message =
+            "this is a UI-format workflow (it has 'nodes' and 'links' arrays); export it in API format (\"Export (API)\" in ComfyUI) and run that"
         #expect(problemLines(workflowError(ui)) == ["$: " + message])
         #expect(problemLines(workflowError(#"{"prompt": "# + ui + "}")) == ["$.prompt: " + message])
         // Nodes that happen to be called "nodes" and "links" are fine.
@@ -294,9 +343,13 @@ struct WorkflowParserTests {
     }
 
     @Test func workflowJSONRewrapsArrays() throws {
-        let text = #"{"1": {"class_type": "A", "inputs": {"list": {"__value__": [1, 2]}, "bad": [1, 0], "idx": ["2", 1.0], "curve": {"__type__": "CURVE", "__value__": [0]}, "nested": {"__value__": {"__value__": 3}}}}, "2": {"class_type": "B"}}"#
+        let text =
+            #"{"1": {"class_type": "A", "inputs": {"list": {"__value__": [1, 2]}, "bad": [1, 0], "idx": ["2", 1.0], "curve": {"__type__": "CURVE", "__value__": [0]}, "nested": {"__value__": {"__value__": 3}}}}, "2": {"class_type": "B"}}"#
         let workflow = try parseRequest(text).workflow
-        #expect(workflow.json.serialized() == #"{"1":{"inputs":{"list":{"__value__":[1,2]},"bad":[1,0],"idx":["2",1],"curve":{"__value__":[0]},"nested":{"__value__":{"__value__":3}}},"class_type":"A"},"2":{"inputs":{},"class_type":"B"}}"#)
+        #expect(
+            workflow.json.serialized()
+                == #"{"1":{"inputs":{"list":{"__value__":[1,2]},"bad":[1,0],"idx":["2",1],"curve":{"__value__":[0]},"nested":{"__value__":{"__value__":3}}},"class_type":"A"},"2":{"inputs":{},"class_type":"B"}}"#
+        )
         #expect(workflow.nodes["1"]?.inputs["nested"] == .literal(["__value__": 3]))
         // Parsing the serialised form gives the same workflow back.
         #expect(try WorkflowParser().parseRequest(workflow.json).workflow == workflow)

@@ -1,5 +1,6 @@
 import OrderedCollections
 import Testing
+
 @testable import WeftCore
 
 /// Large, deep, odd and hostile inputs for the JSON reader and the workflow parser.
@@ -81,10 +82,12 @@ struct WorkflowScaleTests {
 
     @Test func hundredThousandNodeRingHasNoOrder() throws {
         let count = 100_000
-        let workflow = Workflow(nodes: OrderedDictionary(uniqueKeysWithValues: (0..<count).map { index in
-            let source = String(index == 0 ? count - 1 : index - 1)
-            return (String(index), WorkflowNode(id: String(index), classType: "A", inputs: ["a": .link(source, 0)]))
-        }))
+        let workflow = Workflow(
+            nodes: OrderedDictionary(
+                uniqueKeysWithValues: (0..<count).map { index in
+                    let source = String(index == 0 ? count - 1 : index - 1)
+                    return (String(index), WorkflowNode(id: String(index), classType: "A", inputs: ["a": .link(source, 0)]))
+                }))
         let topology = WorkflowTopology(workflow)
         #expect(topology.order == nil)
         let cycle = try #require(topology.cycle)
@@ -113,7 +116,9 @@ struct WorkflowScaleTests {
         #expect(Array(last.id.unicodeScalars) == ["e", "\u{301}"])
         #expect(last.inputs.keys.map { Array($0.unicodeScalars) } == [["x"], ["👍", "\u{1F3FD}"]])
         #expect(WorkflowTopology(workflow).order == [0, 1, 2])
-        #expect(workflow.json.serialized(style: .python).hasPrefix(#"{"\ud83c\udfa8": {"inputs": {"\u63d0\u793a": "\u732b \ud83d\ude3a", "e\u0301": 1}, "class_type": "\u753b\u50cf"}"#))
+        #expect(
+            workflow.json.serialized(style: .python).hasPrefix(
+                #"{"\ud83c\udfa8": {"inputs": {"\u63d0\u793a": "\u732b \ud83d\ude3a", "e\u0301": 1}, "class_type": "\u753b\u50cf"}"#))
 
         let dangling = #"{"节点": {"class_type": "B", "inputs": {"🔗": ["不存在", 0], "名前": ["節", -1]}}, "e\u0301": {"class_type": 1}}"#
         let lines = problemLines(workflowError(dangling))
@@ -126,7 +131,8 @@ struct WorkflowScaleTests {
     }
 
     @Test func nanAndHugeNumbersInInputs() throws {
-        let text = #"{"1": {"class_type": "A", "inputs": {"nan": NaN, "inf": Infinity, "ninf": -Infinity, "big": 1e999, "digits": 123456789012345678901234567890123456789012, "u64": 18446744073709551615, "i128min": -170141183460469231731687303715884105728, "tiny": 1e-999, "negzero": -0.0}}}"#
+        let text =
+            #"{"1": {"class_type": "A", "inputs": {"nan": NaN, "inf": Infinity, "ninf": -Infinity, "big": 1e999, "digits": 123456789012345678901234567890123456789012, "u64": 18446744073709551615, "i128min": -170141183460469231731687303715884105728, "tiny": 1e-999, "negzero": -0.0}}}"#
         let inputs = try #require(try parseRequest(text).workflow.nodes["1"]?.inputs)
         guard case .literal(.double(let nan))? = inputs["nan"] else {
             Issue.record("NaN input is \(String(describing: inputs["nan"]))")
@@ -142,7 +148,10 @@ struct WorkflowScaleTests {
         #expect(inputs["tiny"] == .literal(.double(0)))
         #expect(inputs["negzero"] == .literal(.double(-0.0)))
         let python = try parseRequest(text).workflow.json.serialized(style: .python)
-        #expect(python == #"{"1": {"inputs": {"nan": NaN, "inf": Infinity, "ninf": -Infinity, "big": Infinity, "digits": 1.2345678901234568e+41, "u64": 18446744073709551615, "i128min": -170141183460469231731687303715884105728, "tiny": 0.0, "negzero": -0.0}, "class_type": "A"}}"#)
+        #expect(
+            python
+                == #"{"1": {"inputs": {"nan": NaN, "inf": Infinity, "ninf": -Infinity, "big": Infinity, "digits": 1.2345678901234568e+41, "u64": 18446744073709551615, "i128min": -170141183460469231731687303715884105728, "tiny": 0.0, "negzero": -0.0}, "class_type": "A"}}"#
+        )
     }
 
     @Test func randomBytesNeverCrash() {
@@ -219,7 +228,8 @@ struct WorkflowScaleTests {
             guard !result.isEmpty else { break }
             let position = Int.random(in: 0..<result.count, using: &generator)
             let interesting: [UInt8] = Array(#"{}[]",:0-.eN\"#.utf8) + [0x00, 0x80, 0xFF]
-            let byte = Bool.random(using: &generator)
+            let byte =
+                Bool.random(using: &generator)
                 ? interesting[Int.random(in: 0..<interesting.count, using: &generator)]
                 : UInt8.random(in: 0...255, using: &generator)
             switch Int.random(in: 0..<4, using: &generator) {

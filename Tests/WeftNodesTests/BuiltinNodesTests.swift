@@ -6,10 +6,11 @@ import WeftNodes
 @Suite struct BuiltinNodesTests {
     @Test func registryHoldsEveryUtilityNodeInOrder() throws {
         let registry = try BuiltinNodes.registry()
-        #expect(Array(registry.nodes.keys) == [
-            "PrimitiveInt", "PrimitiveFloat", "PrimitiveString", "PrimitiveStringMultiline", "PrimitiveBoolean",
-            "StringConcatenate", "ComfySwitchNode", "IntMath", "FloatMath", "PreviewAny", "SaveText",
-        ])
+        #expect(
+            Array(registry.nodes.keys) == [
+                "PrimitiveInt", "PrimitiveFloat", "PrimitiveString", "PrimitiveStringMultiline", "PrimitiveBoolean",
+                "StringConcatenate", "ComfySwitchNode", "IntMath", "FloatMath", "PreviewAny", "SaveText",
+            ])
         #expect(registry["ComfySwitchNode"]?.schema.displayName == "Switch")
     }
 
@@ -28,9 +29,10 @@ import WeftNodes
 
     @Test func primitiveIntRendersLikeComfyUI() {
         let info = PrimitiveNode.int.schema.objectInfo
-        #expect(info["input"]?["required"]?["value"] == [
-            "INT", ["default": 0, "min": -9_223_372_036_854_775_807, "max": 9_223_372_036_854_775_807, "control_after_generate": true],
-        ])
+        #expect(
+            info["input"]?["required"]?["value"] == [
+                "INT", ["default": 0, "min": -9_223_372_036_854_775_807, "max": 9_223_372_036_854_775_807, "control_after_generate": true],
+            ])
         #expect(info["category"] == "utils/primitive")
         #expect(info["output"] == ["INT"])
     }

@@ -77,8 +77,7 @@ import WeftNodes
         #expect(schema.displayName == "Int Math")
         #expect(schema.inputs.map(\.name) == ["a", "b", "operation"])
         #expect(schema.input(named: "a")?.defaultValue == .integer(0))
-        #expect(schema.input(named: "operation")?.type ==
-            .combo(["add", "subtract", "multiply", "divide", "modulo", "power", "min", "max"]))
+        #expect(schema.input(named: "operation")?.type == .combo(["add", "subtract", "multiply", "divide", "modulo", "power", "min", "max"]))
         #expect(schema.outputs.map(\.type) == ["INT"])
     }
 }

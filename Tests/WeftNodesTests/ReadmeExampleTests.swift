@@ -29,18 +29,25 @@ private struct Repeat: Node {
     @Test func readmeNodeRunsBesideTheBuiltIns() async throws {
         var registry = try BuiltinNodes.registry()
         try registry.register(Repeat())
-        let request = try WorkflowParser().parseRequest(Array(#"""
-        {"1": {"class_type": "Repeat", "inputs": {"text": "ha", "times": 3, "separator": "-"}},
-         "2": {"class_type": "Repeat", "inputs": {"text": ["1", 0], "times": 2}},
-         "3": {"class_type": "PreviewAny", "inputs": {"source": ["2", 0]}}}
-        """#.utf8))
+        let request = try WorkflowParser().parseRequest(
+            Array(
+                #"""
+                {"1": {"class_type": "Repeat", "inputs": {"text": "ha", "times": 3, "separator": "-"}},
+                 "2": {"class_type": "Repeat", "inputs": {"text": ["1", 0], "times": 2}},
+                 "3": {"class_type": "PreviewAny", "inputs": {"source": ["2", 0]}}}
+                """#.utf8))
         let plan = try #require(PromptValidator(registry: registry).validate(request).plan)
         let directories = DataDirectories(root: FileManager.default.temporaryDirectory.appending(path: "weft-readme-\(UUID())"))
         let outcome = await PromptExecutor().execute(plan, context: PromptRunContext(promptID: "readme", directories: directories))
         #expect(outcome.outputs["3"] == ["text": ["ha-ha-ha ha-ha-ha"]])
-        #expect(PromptValidator(registry: registry).validate(try WorkflowParser().parseRequest(Array(#"""
-        {"1": {"class_type": "Repeat", "inputs": {"text": "ha", "times": 0}},
-         "2": {"class_type": "PreviewAny", "inputs": {"source": ["1", 0]}}}
-        """#.utf8))).nodeErrors["1"]?.errors.first?.message == "Value 0 smaller than min of 1")
+        #expect(
+            PromptValidator(registry: registry).validate(
+                try WorkflowParser().parseRequest(
+                    Array(
+                        #"""
+                        {"1": {"class_type": "Repeat", "inputs": {"text": "ha", "times": 0}},
+                         "2": {"class_type": "PreviewAny", "inputs": {"source": ["1", 0]}}}
+                        """#.utf8))
+            ).nodeErrors["1"]?.errors.first?.message == "Value 0 smaller than min of 1")
     }
 }

@@ -18,10 +18,11 @@ import WeftNodes
         #expect(try scratch.outputText("ComfyUI_00001_.txt") == "first")
         #expect(try scratch.outputText("ComfyUI_00002_.txt") == "second ✓")
         #expect(first.slots.isEmpty)
-        #expect(first.ui == [
-            "text": ["first"],
-            "files": [["filename": "ComfyUI_00001_.txt", "subfolder": "", "type": "output"]],
-        ])
+        #expect(
+            first.ui == [
+                "text": ["first"],
+                "files": [["filename": "ComfyUI_00001_.txt", "subfolder": "", "type": "output"]],
+            ])
         #expect(second.ui?["files"] == [["filename": "ComfyUI_00002_.txt", "subfolder": "", "type": "output"]])
     }
 
@@ -38,8 +39,9 @@ import WeftNodes
         await #expect(throws: OutputPathError.outsideRoot(prefix: "/tmp/x")) { try await save("escape", prefix: "/tmp/x") }
         let escaped = scratch.directories.root.appending(path: "x_00001_.txt").path(percentEncoded: false)
         #expect(!FileManager.default.fileExists(atPath: escaped))
-        #expect(OutputPathError.outsideRoot(prefix: "../x").description
-            == "Saving image outside the output folder is not allowed (filename_prefix '../x')")
+        #expect(
+            OutputPathError.outsideRoot(prefix: "../x").description
+                == "Saving image outside the output folder is not allowed (filename_prefix '../x')")
     }
 
     @Test func schemaMatchesTheBrief() {

@@ -15,7 +15,8 @@ import WeftNodes
     }
 
     @Test func keepsMultilineText() async throws {
-        let output = try await run(StringConcatenate(), ["string_a": .string("line 1\n"), "string_b": .string("line 2"), "delimiter": .string("--\n")])
+        let output = try await run(
+            StringConcatenate(), ["string_a": .string("line 1\n"), "string_b": .string("line 2"), "delimiter": .string("--\n")])
         #expect(firstValue(output) == .string("line 1\n--\nline 2"))
     }
 

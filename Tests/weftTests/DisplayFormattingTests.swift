@@ -2,6 +2,7 @@ import Foundation
 import OrderedCollections
 import Testing
 import WeftCore
+
 @testable import weft
 
 /// The pieces the progress display and the output summary are drawn from.
@@ -54,7 +55,7 @@ import WeftCore
                 "files": [["filename": "x_00001_.txt", "subfolder": "sub", "type": "output"]],
                 "images": [["filename": "p.png", "subfolder": "", "type": "temp"]],
                 "text": [.string(long)],
-            ],
+            ]
         ]
         let lines = summary.lines(for: outputs)
         #expect(lines[0] == "outputs:")

@@ -1,7 +1,8 @@
-import Testing
 import OrderedCollections
+import Testing
 import WeftCore
 import WeftNodes
+
 @testable import weft
 
 /// `--set NODE.INPUT=VALUE` parsing and application, without a subprocess.
@@ -37,7 +38,9 @@ import WeftNodes
     @Test func applySetsALiteralAndChecksTheNode() throws {
         let registry = try BuiltinNodes.registry()
         var workflow = try WorkflowParser().parseRequest(
-            Array(#"{"5": {"class_type": "IntMath", "inputs": {"a": ["6", 0], "b": 1}}, "6": {"class_type": "PrimitiveInt", "inputs": {"value": 2}}}"#.utf8)
+            Array(
+                #"{"5": {"class_type": "IntMath", "inputs": {"a": ["6", 0], "b": 1}}, "6": {"class_type": "PrimitiveInt", "inputs": {"value": 2}}}"#
+                    .utf8)
         ).workflow
 
         try InputOverride(parsing: "5.a=[3, 4]").apply(to: &workflow, registry: registry)

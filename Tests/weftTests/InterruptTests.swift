@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Ctrl-C during a run: the running node stops and `weft` exits with 130 promptly.
@@ -13,7 +14,8 @@ import Darwin
     static func chain(length: Int) -> String {
         var text = #"{"1": {"class_type": "PrimitiveString", "inputs": {"value": "x"}}"#
         for index in 2...length {
-            text += #", "\#(index)": {"class_type": "StringConcatenate", "inputs": {"string_a": ["\#(index - 1)", 0], "string_b": "", "delimiter": ""}}"#
+            text +=
+                #", "\#(index)": {"class_type": "StringConcatenate", "inputs": {"string_a": ["\#(index - 1)", 0], "string_b": "", "delimiter": ""}}"#
         }
         text += #", "\#(length + 1)": {"class_type": "PreviewAny", "inputs": {"source": ["\#(length)", 0]}}}"#
         return text

@@ -1,5 +1,5 @@
-import Testing
 import OrderedCollections
+import Testing
 import WeftCore
 
 /// `weft nodes`: the readable catalogue and `/object_info` JSON.
@@ -12,10 +12,11 @@ import WeftCore
         #expect(result.status == 0)
         let info = try #require(try JSONParser().parse(result.stdout)["StringConcatenate"])
         let keys = info.objectValue.map { Array($0.keys) } ?? []
-        #expect(keys == [
-            "input", "input_order", "output", "output_is_list", "output_name", "name", "display_name", "description",
-            "python_module", "category", "output_node",
-        ])
+        #expect(
+            keys == [
+                "input", "input_order", "output", "output_is_list", "output_name", "name", "display_name", "description",
+                "python_module", "category", "output_node",
+            ])
         #expect(info["input"]?["required"]?["string_a"] == ["STRING", ["default": "", "multiline": true]])
         #expect(info["input_order"]?["required"] == ["string_a", "string_b", "delimiter"])
         #expect(info["output"] == ["STRING"])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import OrderedCollections
+import Testing
 import WeftCore
 
 /// `weft run` end to end: the real binary on `Workflows/hello.json` and small generated workflows.
@@ -86,7 +86,9 @@ import WeftCore
     @Test func invalidWorkflowExitsWithTwoAndNamesTheNode() async throws {
         let data = try TemporaryDirectory()
         defer { data.remove() }
-        let file = try data.write("bad.json", """
+        let file = try data.write(
+            "bad.json",
+            """
             {"7": {"class_type": "IntMath", "inputs": {"a": 1, "b": 2, "operation": "frobnicate"}, "_meta": {"title": "My math"}},
              "8": {"class_type": "PreviewAny", "inputs": {"source": ["7", 0]}}}
             """)
@@ -122,7 +124,9 @@ import WeftCore
     @Test func executionErrorExitsWithOneAndNamesTheNode() async throws {
         let data = try TemporaryDirectory()
         defer { data.remove() }
-        let file = try data.write("divide.json", """
+        let file = try data.write(
+            "divide.json",
+            """
             {"4": {"class_type": "IntMath", "inputs": {"a": 10, "b": 0, "operation": "divide"}, "_meta": {"title": "Divide"}},
              "5": {"class_type": "PreviewAny", "inputs": {"source": ["4", 0]}}}
             """)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import OrderedCollections
+import Testing
 import WeftCore
 
 /// `weft validate`: text and ComfyUI-shaped JSON answers, exit codes 0 and 2.
@@ -24,7 +24,9 @@ import WeftCore
     @Test func invalidWorkflowPrintsEveryError() async throws {
         let data = try TemporaryDirectory()
         defer { data.remove() }
-        let file = try data.write("bad.json", """
+        let file = try data.write(
+            "bad.json",
+            """
             {"1": {"class_type": "PrimitiveInt", "inputs": {"value": "many"}},
              "2": {"class_type": "PreviewAny", "inputs": {"source": ["1", 0]}},
              "3": {"class_type": "SaveText", "inputs": {"filename_prefix": "x"}, "_meta": {"title": "Save it"}}}

@@ -1,5 +1,5 @@
-public import OrderedCollections
 import Foundation
+public import OrderedCollections
 
 /// A progress or outcome notice from a running prompt, shaped like ComfyUI's WebSocket messages
 /// (`{"type": …, "data": …}`), so the server can forward it as is and the CLI can draw from it.
@@ -54,7 +54,7 @@ public enum ExecutionEvent: Sendable {
                         "value": state == .running ? 0 : 1, "max": 1, "state": .string(state.rawValue),
                         "node_id": .string(node), "prompt_id": .string(promptID), "display_node_id": .string(node),
                         "parent_node_id": .null, "real_node_id": .string(node),
-                    ],
+                    ]
                 ]),
             ]
         case .executed(let node, let displayNode, let output, let promptID):

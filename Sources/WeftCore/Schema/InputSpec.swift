@@ -87,11 +87,13 @@ extension InputSpec {
         _ name: String, default value: Int128 = 0, min: Int128? = nil, max: Int128? = nil, step: Int128? = nil,
         controlAfterGenerate: Bool = false, tooltip: String? = nil
     ) -> InputSpec {
-        InputSpec(name: name, type: .named("INT"), options: Self.options([
-            "default": .integer(value), "min": min.map(JSONValue.integer), "max": max.map(JSONValue.integer),
-            "step": step.map(JSONValue.integer), "control_after_generate": controlAfterGenerate ? .bool(true) : nil,
-            "tooltip": tooltip.map(JSONValue.string),
-        ]))
+        InputSpec(
+            name: name, type: .named("INT"),
+            options: Self.options([
+                "default": .integer(value), "min": min.map(JSONValue.integer), "max": max.map(JSONValue.integer),
+                "step": step.map(JSONValue.integer), "control_after_generate": controlAfterGenerate ? .bool(true) : nil,
+                "tooltip": tooltip.map(JSONValue.string),
+            ]))
     }
 
     /// A `FLOAT` widget.
@@ -99,10 +101,12 @@ extension InputSpec {
         _ name: String, default value: Double = 0, min: Double? = nil, max: Double? = nil, step: Double? = nil,
         round: Double? = nil, tooltip: String? = nil
     ) -> InputSpec {
-        InputSpec(name: name, type: .named("FLOAT"), options: Self.options([
-            "default": .double(value), "min": min.map(JSONValue.double), "max": max.map(JSONValue.double),
-            "step": step.map(JSONValue.double), "round": round.map(JSONValue.double), "tooltip": tooltip.map(JSONValue.string),
-        ]))
+        InputSpec(
+            name: name, type: .named("FLOAT"),
+            options: Self.options([
+                "default": .double(value), "min": min.map(JSONValue.double), "max": max.map(JSONValue.double),
+                "step": step.map(JSONValue.double), "round": round.map(JSONValue.double), "tooltip": tooltip.map(JSONValue.string),
+            ]))
     }
 
     /// A `STRING` widget.
@@ -110,24 +114,30 @@ extension InputSpec {
         _ name: String, default value: String = "", multiline: Bool = false, dynamicPrompts: Bool? = nil,
         tooltip: String? = nil
     ) -> InputSpec {
-        InputSpec(name: name, type: .named("STRING"), options: Self.options([
-            "default": .string(value), "multiline": multiline ? .bool(true) : nil,
-            "dynamicPrompts": dynamicPrompts.map(JSONValue.bool), "tooltip": tooltip.map(JSONValue.string),
-        ]))
+        InputSpec(
+            name: name, type: .named("STRING"),
+            options: Self.options([
+                "default": .string(value), "multiline": multiline ? .bool(true) : nil,
+                "dynamicPrompts": dynamicPrompts.map(JSONValue.bool), "tooltip": tooltip.map(JSONValue.string),
+            ]))
     }
 
     /// A `BOOLEAN` widget.
     public static func boolean(_ name: String, default value: Bool = false, tooltip: String? = nil) -> InputSpec {
-        InputSpec(name: name, type: .named("BOOLEAN"), options: Self.options([
-            "default": .bool(value), "tooltip": tooltip.map(JSONValue.string),
-        ]))
+        InputSpec(
+            name: name, type: .named("BOOLEAN"),
+            options: Self.options([
+                "default": .bool(value), "tooltip": tooltip.map(JSONValue.string),
+            ]))
     }
 
     /// A combo of string choices; the default is the first choice unless given.
     public static func combo(_ name: String, _ choices: [String], default value: String? = nil, tooltip: String? = nil) -> InputSpec {
-        InputSpec(name: name, type: .combo(choices.map(JSONValue.string)), options: Self.options([
-            "default": (value ?? choices.first).map(JSONValue.string), "tooltip": tooltip.map(JSONValue.string),
-        ]))
+        InputSpec(
+            name: name, type: .combo(choices.map(JSONValue.string)),
+            options: Self.options([
+                "default": (value ?? choices.first).map(JSONValue.string), "tooltip": tooltip.map(JSONValue.string),
+            ]))
     }
 
     /// A hidden input of a ComfyUI hidden kind.

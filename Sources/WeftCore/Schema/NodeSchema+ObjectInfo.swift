@@ -44,10 +44,11 @@ extension InputSpec {
     /// the bare kind string.
     var objectInfoEntry: JSONValue {
         if section == .hidden { return .string(type.name) }
-        let typeValue: JSONValue = switch type {
-        case .named(let name): .string(name)
-        case .combo(let choices): .array(choices)
-        }
+        let typeValue: JSONValue =
+            switch type {
+            case .named(let name): .string(name)
+            case .combo(let choices): .array(choices)
+            }
         return options.isEmpty ? .array([typeValue]) : .array([typeValue, .object(options)])
     }
 }

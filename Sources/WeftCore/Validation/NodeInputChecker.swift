@@ -28,16 +28,18 @@ struct NodeInputChecker {
         for spec in schema.inputs where spec.section != .hidden {
             guard let given = node.inputs[spec.name] else {
                 if spec.section == .required {
-                    result.errors.append(ValidationError(
-                        kind: .requiredInputMissing, message: "Required input is missing", details: spec.name,
-                        extraInfo: ["input_name": .string(spec.name)]
-                    ))
+                    result.errors.append(
+                        ValidationError(
+                            kind: .requiredInputMissing, message: "Required input is missing", details: spec.name,
+                            extraInfo: ["input_name": .string(spec.name)]
+                        ))
                 }
                 continue
             }
             switch given {
             case .malformedLink(let value):
-                result.errors.append(badLink(spec.name, config: spec.objectInfoEntry, received: value, reason: "must be a length-2 list of [node_id, slot_index]"))
+                result.errors.append(
+                    badLink(spec.name, config: spec.objectInfoEntry, received: value, reason: "must be a length-2 list of [node_id, slot_index]"))
             case .link(let source, let slot):
                 if let error = checkLink(spec, source: source, slot: slot) {
                     result.errors.append(error)
@@ -47,11 +49,12 @@ struct NodeInputChecker {
             case .literal(let literal):
                 switch LiteralCoercion.coerce(literal, to: spec.type) {
                 case .failure(let failure):
-                    result.errors.append(ValidationError(
-                        kind: .invalidInputType, message: "Failed to convert an input value to a \(spec.type.name) value",
-                        details: "\(spec.name), \(literal.pythonRepr), \(failure.reason)",
-                        extraInfo: info(spec, received: literal, extra: ["exception_message": .string(failure.reason)])
-                    ))
+                    result.errors.append(
+                        ValidationError(
+                            kind: .invalidInputType, message: "Failed to convert an input value to a \(spec.type.name) value",
+                            details: "\(spec.name), \(literal.pythonRepr), \(failure.reason)",
+                            extraInfo: info(spec, received: literal, extra: ["exception_message": .string(failure.reason)])
+                        ))
                 case .success(let value):
                     if !nodeClass.customValidatedInputs.contains(spec.name) {
                         result.errors += checkBounds(spec, value: value, literal: literal)
@@ -76,10 +79,11 @@ struct NodeInputChecker {
                 "input_name": .string(failure.inputName), "input_config": spec?.objectInfoEntry ?? .null,
             ]
             if case .literal(let literal)? = node.inputs[failure.inputName] { extra["received_value"] = literal }
-            result.errors.append(ValidationError(
-                kind: .customValidationFailed, message: "Custom validation failed for node",
-                details: "\(failure.inputName) - \(failure.message)", extraInfo: extra
-            ))
+            result.errors.append(
+                ValidationError(
+                    kind: .customValidationFailed, message: "Custom validation failed for node",
+                    details: "\(failure.inputName) - \(failure.message)", extraInfo: extra
+                ))
         }
         return result
     }
@@ -125,31 +129,36 @@ struct NodeInputChecker {
     private func checkBounds(_ spec: InputSpec, value: Value, literal: JSONValue) -> [ValidationError] {
         var errors: [ValidationError] = []
         if let minimum = spec.minimum, let order = NumericOrder.compare(value, minimum), order == .smaller {
-            errors.append(ValidationError(
-                kind: .valueSmallerThanMin, message: "Value \(value.pythonText) smaller than min of \(minimum.pythonRepr)",
-                details: spec.name, extraInfo: info(spec, received: literal)
-            ))
+            errors.append(
+                ValidationError(
+                    kind: .valueSmallerThanMin, message: "Value \(value.pythonText) smaller than min of \(minimum.pythonRepr)",
+                    details: spec.name, extraInfo: info(spec, received: literal)
+                ))
         }
         if let maximum = spec.maximum, let order = NumericOrder.compare(value, maximum), order == .bigger {
-            errors.append(ValidationError(
-                kind: .valueBiggerThanMax, message: "Value \(value.pythonText) bigger than max of \(maximum.pythonRepr)",
-                details: spec.name, extraInfo: info(spec, received: literal)
-            ))
+            errors.append(
+                ValidationError(
+                    kind: .valueBiggerThanMax, message: "Value \(value.pythonText) bigger than max of \(maximum.pythonRepr)",
+                    details: spec.name, extraInfo: info(spec, received: literal)
+                ))
         }
         if case .combo(let choices) = spec.type, let json = value.json, !choices.contains(where: { NumericOrder.equal($0, json) }) {
             let summarised = choices.count > Self.listedOptionsLimit
             let listing = summarised ? "(list of length \(choices.count))" : JSONValue.array(choices).pythonRepr
             var extra = info(spec, received: literal)
             if summarised { extra["input_config"] = .null }
-            errors.append(ValidationError(
-                kind: .valueNotInList, message: "Value not in list",
-                details: "\(spec.name): '\(value.pythonText)' not in \(listing)", extraInfo: extra
-            ))
+            errors.append(
+                ValidationError(
+                    kind: .valueNotInList, message: "Value not in list",
+                    details: "\(spec.name): '\(value.pythonText)' not in \(listing)", extraInfo: extra
+                ))
         }
         return errors
     }
 
-    private func info(_ spec: InputSpec, received: JSONValue, extra: OrderedDictionary<String, JSONValue> = [:]) -> OrderedDictionary<String, JSONValue> {
+    private func info(_ spec: InputSpec, received: JSONValue, extra: OrderedDictionary<String, JSONValue> = [:]) -> OrderedDictionary<
+        String, JSONValue
+    > {
         var info: OrderedDictionary<String, JSONValue> = [
             "input_name": .string(spec.name), "input_config": spec.objectInfoEntry, "received_value": received,
         ]

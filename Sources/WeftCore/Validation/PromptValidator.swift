@@ -23,11 +23,12 @@ public struct PromptValidator: Sendable {
         var implementations: [String: NodeClass] = [:]
         for node in workflow.nodes.values where implementations[node.classType] == nil {
             guard let implementation = registry[node.classType] else {
-                return Self.rejected(ValidationError(
-                    kind: .invalidPrompt,
-                    message: "Cannot execute because node \(node.classType) does not exist.",
-                    details: "Node ID '#\(node.id)'"
-                ))
+                return Self.rejected(
+                    ValidationError(
+                        kind: .invalidPrompt,
+                        message: "Cannot execute because node \(node.classType) does not exist.",
+                        details: "Node ID '#\(node.id)'"
+                    ))
             }
             implementations[node.classType] = NodeClass(implementation)
         }

@@ -107,14 +107,18 @@ public struct WorkflowParser: Sendable {
             var ids: [NodeID] = []
             for (index, target) in targets.enumerated() {
                 guard let id = target.stringValue else {
-                    problems.append(.init(path: root.appending("partial_execution_targets").appending(index: index), message: "expected a node id string, found \(target.typeName)"))
+                    problems.append(
+                        .init(
+                            path: root.appending("partial_execution_targets").appending(index: index),
+                            message: "expected a node id string, found \(target.typeName)"))
                     continue
                 }
                 ids.append(id)
             }
             request.partialExecutionTargets = ids
         case let other?:
-            problems.append(.init(path: root.appending("partial_execution_targets"), message: "expected an array of node ids, found \(other.typeName)"))
+            problems.append(
+                .init(path: root.appending("partial_execution_targets"), message: "expected an array of node ids, found \(other.typeName)"))
         }
         if let clientID = request.clientID { request.extraData["client_id"] = .string(clientID) }
         guard problems.isEmpty else { throw WorkflowError(problems: problems) }
@@ -204,10 +208,11 @@ public struct WorkflowParser: Sendable {
         for node in workflow.nodes.values {
             for (name, input) in node.inputs {
                 if case .link(let source, _) = input, documentIDs[source] == nil {
-                    problems.append(.init(
-                        path: path.appending(node.id).appending("inputs").appending(name),
-                        message: "links to node '\(source)', which is not in the workflow"
-                    ))
+                    problems.append(
+                        .init(
+                            path: path.appending(node.id).appending("inputs").appending(name),
+                            message: "links to node '\(source)', which is not in the workflow"
+                        ))
                 }
             }
         }
