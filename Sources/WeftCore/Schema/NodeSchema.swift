@@ -13,7 +13,7 @@ public struct NodeSchema: Sendable, Hashable {
     /// Where the node comes from, in `/object_info`'s `python_module` terms (`"nodes"`, `"custom_nodes.x"`).
     public var module: String
     /// Inputs in declaration order (widget order), all sections together.
-    public private(set) var inputs: [InputSpec]
+    public let inputs: [InputSpec]
     public var outputs: [OutputSpec]
     /// A sink: selected for execution by a prompt.
     public var isOutputNode: Bool
@@ -25,7 +25,7 @@ public struct NodeSchema: Sendable, Hashable {
     public var isExperimental: Bool
     public var isAPINode: Bool
 
-    private var indexByName: [String: Int]
+    private let indexByName: [String: Int]
 
     public init(
         className: String,
@@ -61,12 +61,6 @@ public struct NodeSchema: Sendable, Hashable {
     /// The input declared with this name, in any section.
     public func input(named name: String) -> InputSpec? {
         indexByName[name].map { inputs[$0] }
-    }
-
-    /// Replaces the inputs (keeps the name index in step).
-    public mutating func setInputs(_ newInputs: [InputSpec]) {
-        inputs = newInputs
-        indexByName = Self.index(newInputs)
     }
 
     private static func index(_ inputs: [InputSpec]) -> [String: Int] {
