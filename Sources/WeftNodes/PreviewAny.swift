@@ -28,21 +28,7 @@ public struct PreviewAny: Node {
 
     /// The preview text of a value.
     public static func text(for value: Value) -> String {
-        switch value {
-        case .null: "None"
-        case .bool(let flag): flag ? "True" : "False"
-        case .int(let number): String(number)
-        case .double(let number): pythonString(number)
-        case .string(let text): text
-        case .json(let json): PythonJSONIndenter.dumps(json)
-        case .custom(let payload): payload.summary
-        }
-    }
-
-    /// Python's `str(float)`: `1.0`, `1e-05`, `inf`, `nan`.
-    private static func pythonString(_ number: Double) -> String {
-        if number.isNaN { return "nan" }
-        if number.isInfinite { return number > 0 ? "inf" : "-inf" }
-        return number.description
+        if case .json(let json) = value { return json.serialized(style: .pythonIndented) }
+        return value.pythonText
     }
 }

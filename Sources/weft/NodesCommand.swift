@@ -28,7 +28,7 @@ struct NodesCommand: AsyncParsableCommand {
                 StandardStream.output.writeLine(registry.objectInfo.serialized())
             } else {
                 let lines = formatter.listLines(registry.nodes.values.map(\.schema))
-                StandardStream.output.write(lines.map { $0 + "\n" }.joined())
+                StandardStream.output.writeLines(lines)
             }
             return
         }
@@ -47,7 +47,7 @@ struct NodesCommand: AsyncParsableCommand {
             let info: JSONValue = .object([className: node.schema.objectInfo])
             StandardStream.output.writeLine(info.serialized())
         } else {
-            StandardStream.output.write(formatter.detailLines(node.schema).map { $0 + "\n" }.joined())
+            StandardStream.output.writeLines(formatter.detailLines(node.schema))
         }
     }
 }

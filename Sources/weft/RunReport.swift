@@ -1,4 +1,3 @@
-import Foundation
 import OrderedCollections
 import WeftCore
 
@@ -32,11 +31,8 @@ struct RunReport {
 
     /// A run stopped by Ctrl-C before its first node started.
     static func interruptedBeforeStart(promptID: String, nodeErrors: JSONValue) -> RunReport {
-        let timestamp = Int128((Date().timeIntervalSince1970 * 1000).rounded())
-        return RunReport(
-            promptID: promptID, status: "interrupted", nodeErrors: nodeErrors,
-            error: ["prompt_id": .string(promptID), "node_id": .null, "node_type": .null, "executed": [], "timestamp": .integer(timestamp)]
-        )
+        let report = InterruptionReport(promptID: promptID, nodeID: nil, nodeType: nil, executed: [])
+        return RunReport(promptID: promptID, status: "interrupted", nodeErrors: nodeErrors, error: report.json)
     }
 
     /// A run that executed, with the node errors of the outputs validation skipped.

@@ -36,9 +36,6 @@ final class InterruptSignalHandler: Sendable {
         source.resume()
     }
 
-    /// Whether Ctrl-C was pressed at least once.
-    var wasTriggered: Bool { count.withLock { $0 > 0 } }
-
     /// Stops listening and gives SIGINT its default meaning back.
     func stop() {
         source.cancel()

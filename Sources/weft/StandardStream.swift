@@ -51,6 +51,11 @@ enum StandardStream: Sendable {
     func writeLine(_ text: String = "") {
         write(text + "\n")
     }
+
+    /// Writes each line followed by a newline, in one call.
+    func writeLines(_ lines: [String]) {
+        write(lines.map { $0 + "\n" }.joined())
+    }
 }
 
 /// `write(2)`, named apart from ``StandardStream/write(_:)``.

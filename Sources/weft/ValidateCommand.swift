@@ -32,7 +32,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 let body: JSONValue = ["error": error.validationError.json, "node_errors": .object([:])]
                 StandardStream.output.writeLine(body.serialized())
             } else {
-                StandardStream.error.write(error.lines.map { $0 + "\n" }.joined())
+                StandardStream.error.writeLines(error.lines)
             }
             throw ExitCode(ExitStatus.invalid)
         }
@@ -42,7 +42,7 @@ struct ValidateCommand: AsyncParsableCommand {
             if json {
                 StandardStream.output.writeLine((outcome.errorResponseJSON ?? .null).serialized())
             } else {
-                StandardStream.error.write(printer.validationFailureLines(outcome).map { $0 + "\n" }.joined())
+                StandardStream.error.writeLines(printer.validationFailureLines(outcome))
             }
             throw ExitCode(ExitStatus.invalid)
         }
@@ -54,7 +54,7 @@ struct ValidateCommand: AsyncParsableCommand {
             StandardStream.output.writeLine(
                 "valid: \(plan.outputs.count) output node(s) will run: " + plan.outputs.joined(separator: ", ")
             )
-            StandardStream.error.write(printer.validationWarningLines(outcome).map { $0 + "\n" }.joined())
+            StandardStream.error.writeLines(printer.validationWarningLines(outcome))
         }
     }
 }

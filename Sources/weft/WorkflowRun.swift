@@ -35,7 +35,7 @@ struct WorkflowRun {
         do {
             request = try WorkflowLoader(registry: registry).load(path: settings.file, overrides: settings.overrides)
         } catch {
-            StandardStream.error.write(error.lines.map { $0 + "\n" }.joined())
+            StandardStream.error.writeLines(error.lines)
             emit(RunReport.rejected(error, promptID: promptID))
             return ExitStatus.invalid
         }
@@ -45,7 +45,7 @@ struct WorkflowRun {
             directories = try DataDirectorySetup(dataDirectory: settings.dataDirectory, outputDirectory: settings.outputDirectory).prepare()
         } catch {
             let rejection = WorkflowRejection.unusableDirectory(error)
-            StandardStream.error.write(rejection.lines.map { $0 + "\n" }.joined())
+            StandardStream.error.writeLines(rejection.lines)
             emit(RunReport.rejected(rejection, promptID: runID))
             return ExitStatus.invalid
         }
@@ -55,11 +55,11 @@ struct WorkflowRun {
         let validation = PromptValidator(registry: registry).validate(request)
         let printer = ErrorPrinter(workflow: request.workflow)
         guard let plan = validation.plan else {
-            StandardStream.error.write(printer.validationFailureLines(validation).map { $0 + "\n" }.joined())
+            StandardStream.error.writeLines(printer.validationFailureLines(validation))
             emit(RunReport.invalid(validation, promptID: runID))
             return ExitStatus.invalid
         }
-        StandardStream.error.write(printer.validationWarningLines(validation).map { $0 + "\n" }.joined())
+        StandardStream.error.writeLines(printer.validationWarningLines(validation))
         guard !interruption.isRaised else { return interruptedBeforeStart(runID, nodeErrors: validation.nodeErrorsJSON) }
 
         let display = ProgressDisplays.make(for: request.workflow, on: settings.json ? .error : .output, quietWhenPiped: settings.json)
@@ -78,7 +78,7 @@ struct WorkflowRun {
             emit(RunReport.executed(outcome, validation: validation))
         } else {
             let summary = OutputSummary(directories: directories, workflow: request.workflow).lines(for: outcome.outputs)
-            StandardStream.output.write(summary.map { $0 + "\n" }.joined())
+            StandardStream.output.writeLines(summary)
         }
         switch outcome.status {
         case .success:
@@ -89,10 +89,10 @@ struct WorkflowRun {
             }
             return ExitStatus.success
         case .failed(let report):
-            StandardStream.error.write(printer.executionErrorLines(report).map { $0 + "\n" }.joined())
+            StandardStream.error.writeLines(printer.executionErrorLines(report))
             return ExitStatus.executionFailed
         case .interrupted(let report):
-            StandardStream.error.write(printer.interruptionLines(report).map { $0 + "\n" }.joined())
+            StandardStream.error.writeLines(printer.interruptionLines(report))
             return ExitStatus.interrupted
         }
     }

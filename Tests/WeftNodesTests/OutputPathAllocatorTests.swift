@@ -99,8 +99,8 @@ import WeftCore
         }
     }
 
-    @Test func nextFileDoesNotCreateTheFile() throws {
-        let file = try allocator.nextFile(prefix: "notes/n", fileExtension: "txt")
+    @Test func allocatingDoesNotCreateTheFile() throws {
+        let file = try allocator.allocate(prefix: "notes/n").file(fileExtension: "txt")
         #expect(file.filename == "n_00001_.txt")
         #expect(file.subfolder == "notes")
         #expect(!FileManager.default.fileExists(atPath: file.url.path(percentEncoded: false)))

@@ -11,6 +11,7 @@ import WeftNodes
         #expect(PreviewAny.text(for: .double(0.5)) == "0.5")
         #expect(PreviewAny.text(for: .double(3)) == "3.0")
         #expect(PreviewAny.text(for: .double(1e-5)) == "1e-05")
+        #expect(PreviewAny.text(for: .double(0x1p53)) == "9007199254740992.0")
         #expect(PreviewAny.text(for: .double(.infinity)) == "inf")
         #expect(PreviewAny.text(for: .double(.nan)) == "nan")
         #expect(PreviewAny.text(for: .bool(true)) == "True")

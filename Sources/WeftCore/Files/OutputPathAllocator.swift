@@ -117,14 +117,6 @@ public struct OutputPathAllocator: Sendable {
         return Allocation(folder: folder, baseName: base, counter: next, subfolder: subfolder)
     }
 
-    /// Allocates the next single file for a prefix, `{base}_{counter:05d}_.{fileExtension}` (no leading dot),
-    /// without creating it.
-    public func nextFile(
-        prefix: String, fileExtension: String, date: Date = Date(), timeZone: TimeZone = .current
-    ) throws(OutputPathError) -> OutputFile {
-        try allocate(prefix: prefix, date: date, timeZone: timeZone).file(fileExtension: fileExtension)
-    }
-
     /// Writes `data` to the next free file for a prefix and returns it. The file is created exclusively: when a
     /// concurrent writer took the name first, the next counter is tried, so two saves never replace each other.
     public func writeNextFile(

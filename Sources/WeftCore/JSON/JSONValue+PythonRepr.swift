@@ -35,8 +35,9 @@ extension JSONValue {
 }
 
 extension Value {
-    /// The value as Python's `str` writes it: strings raw, numbers as `repr`, booleans `True`/`False`.
-    var pythonText: String {
+    /// The value as Python's `str` writes it: strings raw, numbers as `repr`, booleans `True`/`False`, null as
+    /// `None`; payloads as their summary.
+    public var pythonText: String {
         switch self {
         case .string(let text): text
         default: json?.pythonRepr ?? summary

@@ -1,10 +1,15 @@
+import OrderedCollections
+
 /// How ``JSONValue/serialized(style:)`` lays out text.
-public enum JSONStyle: Sendable {
+public enum JSONStyle: Sendable, Equatable {
     /// No spaces, UTF-8 as is: the smallest text, for wire messages and storage.
     case compact
     /// Python `json.dumps` defaults (`", "` and `": "` separators, non-ASCII escaped as `\uXXXX`), so text
     /// Weft writes is byte-identical to what ComfyUI writes for the same value (e.g. PNG text chunks).
     case python
+    /// Python `json.dumps(value, indent=4)`: one item per line, four spaces per level, `","` at line ends, `": "`
+    /// after keys, non-ASCII escaped (what ComfyUI's PreviewAny shows for structured values).
+    case pythonIndented
 }
 
 extension JSONValue {
@@ -17,30 +22,51 @@ extension JSONValue {
 
     /// Appends the value's JSON text to `output`.
     public func write(into output: inout String, style: JSONStyle) {
-        let (itemSeparator, keySeparator) = style == .python ? (", ", ": ") : (",", ":")
+        write(into: &output, style: style, depth: 0)
+    }
+
+    private func write(into output: inout String, style: JSONStyle, depth: Int) {
+        let asciiOnly = style != .compact
         switch self {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .integer(let number): output += String(number)
         case .double(let number): output += Self.pythonFloatText(number)
-        case .string(let text): Self.writeString(text, into: &output, asciiOnly: style == .python)
+        case .string(let text): Self.writeString(text, into: &output, asciiOnly: asciiOnly)
         case .array(let elements):
             output += "["
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += itemSeparator }
-                element.write(into: &output, style: style)
+                Self.writeItemBreak(first: index == 0, style: style, depth: depth, into: &output)
+                element.write(into: &output, style: style, depth: depth + 1)
             }
+            Self.writeClosingBreak(empty: elements.isEmpty, style: style, depth: depth, into: &output)
             output += "]"
         case .object(let members):
             output += "{"
             for (index, member) in members.enumerated() {
-                if index > 0 { output += itemSeparator }
-                Self.writeString(member.key, into: &output, asciiOnly: style == .python)
-                output += keySeparator
-                member.value.write(into: &output, style: style)
+                Self.writeItemBreak(first: index == 0, style: style, depth: depth, into: &output)
+                Self.writeString(member.key, into: &output, asciiOnly: asciiOnly)
+                output += style == .compact ? ":" : ": "
+                member.value.write(into: &output, style: style, depth: depth + 1)
             }
+            Self.writeClosingBreak(empty: members.isEmpty, style: style, depth: depth, into: &output)
             output += "}"
         }
+    }
+
+    /// What goes before an item of a container at `depth`: a separator after the first, and with indentation a new
+    /// line indented one level deeper than the container.
+    private static func writeItemBreak(first: Bool, style: JSONStyle, depth: Int, into output: inout String) {
+        switch style {
+        case .compact: if !first { output += "," }
+        case .python: if !first { output += ", " }
+        case .pythonIndented: output += (first ? "\n" : ",\n") + String(repeating: " ", count: 4 * (depth + 1))
+        }
+    }
+
+    /// With indentation, a non-empty container closes on its own line at its own depth.
+    private static func writeClosingBreak(empty: Bool, style: JSONStyle, depth: Int, into output: inout String) {
+        if style == .pythonIndented, !empty { output += "\n" + String(repeating: " ", count: 4 * depth) }
     }
 
     /// A double as Python's `repr` spells it (`8.0`, `1e-05`, `NaN`, `Infinity`).
