@@ -16,10 +16,20 @@ let package = Package(
         .executable(name: "weft", targets: ["weft"]),
         .library(name: "WeftCore", targets: ["WeftCore"]),
         .library(name: "WeftNodes", targets: ["WeftNodes"]),
+        .library(name: "WeftStore", targets: ["WeftStore"]),
+        .library(name: "WeftServer", targets: ["WeftServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(
@@ -35,11 +45,39 @@ let package = Package(
             dependencies: ["WeftCore", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "WeftStore",
+            dependencies: [
+                "WeftCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WeftServer",
+            dependencies: [
+                "WeftCore",
+                "WeftStore",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "weft",
             dependencies: [
                 "WeftCore",
                 "WeftNodes",
+                "WeftStore",
+                "WeftServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
@@ -61,9 +99,50 @@ let package = Package(
             dependencies: ["WeftCore", "WeftNodes", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "weft-bench-server",
+            dependencies: [
+                "WeftCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            path: "Benchmarks/ServerBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WeftStoreTests",
+            dependencies: [
+                "WeftStore",
+                "WeftCore",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WeftServerTests",
+            dependencies: [
+                "WeftServer",
+                "WeftStore",
+                "WeftCore",
+                "WeftNodes",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "weftTests",
-            dependencies: ["weft", "WeftCore", "WeftNodes", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "weft",
+                "WeftCore",
+                "WeftNodes",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

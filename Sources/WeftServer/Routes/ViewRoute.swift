@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import OrderedCollections
+import WeftCore
+import WeftStore
+
+/// `GET /view?filename=&subfolder=&type=`: serves a file from the user's output, input or temp folder, streamed,
+/// with a safe Content-Type and never from outside that folder.
+struct ViewRoute {
+    let services: ServerServices
+
+    func register(on router: some RouterMethods<WeftRequestContext>) {
+        router.get("view") { request, context in
+            guard var filename = request.query("filename"), !filename.isEmpty else {
+                throw APIError.badRequest("missing_parameter", "/view needs a filename.", details: "filename")
+            }
+            var type = request.query("type") ?? "output"
+            if let annotated = Self.annotation(of: filename) {
+                filename = annotated.name
+                type = annotated.type
+            }
+            guard let root = services.folder(ofType: type, user: context.user) else {
+                throw APIError.badRequest("invalid_parameter", "type takes output, input or temp.", details: "type=\(type)")
+            }
+            let url = try FileRequestPaths.resolve(root: root, subfolder: request.query("subfolder") ?? "", filename: filename)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw APIError.notFound("There is no file \(filename) in \(type).", details: filename)
+            }
+            let body = try await FileIO().loadFile(path: url.path, context: context)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: MediaType.forFileName(url.lastPathComponent),
+                    .contentDisposition: "filename=\"\(url.lastPathComponent.replacingOccurrences(of: "\"", with: ""))\"",
+                    HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+                ],
+                body: body)
+        }
+    }
+
+    /// `name.png [output]` → the name and the type the annotation names (ComfyUI's LoadImage values).
+    static func annotation(of filename: String) -> (name: String, type: String)? {
+        for type in ["output", "input", "temp"] where filename.hasSuffix(" [\(type)]") {
+            return (String(filename.dropLast(type.count + 3)), type)
+        }
+        return nil
+    }
+}
