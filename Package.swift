@@ -103,6 +103,7 @@ let package = Package(
             name: "weft-bench-server",
             dependencies: [
                 "WeftCore",
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],

@@ -2,7 +2,7 @@ public import WeftCore
 
 /// The catalogue of node types built into Weft, for the composition root to register.
 public enum BuiltinNodes {
-    /// The utility nodes: primitives, string, logic and math helpers, and the text preview/save outputs.
+    /// The utility nodes: primitives, string, logic and math helpers, the text preview/save outputs, and Delay.
     public static func utility() -> [any Node] {
         PrimitiveNode.all + [
             StringConcatenate(),
@@ -11,6 +11,7 @@ public enum BuiltinNodes {
             FloatMath(),
             PreviewAny(),
             SaveText(),
+            Delay(),
         ]
     }
 

@@ -42,8 +42,9 @@ final class PromptQueue: Sendable {
     // MARK: submission
 
     /// Validates and stores a prompt; returns what `POST /prompt` answers. Throws a 400 ``APIError`` in ComfyUI's
-    /// shape when nothing valid is left to run.
-    func submit(_ request: PromptRequest, user: String) throws -> (promptID: String, number: Double, nodeErrors: JSONValue) {
+    /// shape when nothing valid is left to run. `rawPrompt` is the workflow JSON as the client sent it, which is what
+    /// the queue and history show (key order included), as in ComfyUI.
+    func submit(_ request: PromptRequest, rawPrompt: JSONValue, user: String) throws -> (promptID: String, number: Double, nodeErrors: JSONValue) {
         let outcome = validator.validate(request)
         guard outcome.error == nil, let plan = outcome.plan else {
             throw Self.rejection(outcome)
@@ -60,7 +61,7 @@ final class PromptQueue: Sendable {
             number: number,
             user: user,
             clientID: request.clientID,
-            prompt: request.workflow.json,
+            prompt: rawPrompt,
             extraData: SecretScrubber.storableExtraData(request.extraData, clientID: request.clientID),
             outputsToExecute: plan.outputs,
             createdAt: ExecutionEvent.now()
@@ -185,6 +186,11 @@ final class PromptQueue: Sendable {
             return try store.claimNext(now: ExecutionEvent.now())
         } catch {
             logger.error("could not read the queue", metadata: ["error": .string(error.description)])
+            if case .corruptRow(let promptID, _, _) = error {
+                // An unreadable prompt would block the queue forever; set it aside so the rest can run.
+                _ = try? store.deletePending([promptID], user: nil)
+                wake.notifyAll()
+            }
             return nil
         }
     }

@@ -29,7 +29,7 @@ struct PromptRoutes {
             if let id = submission.promptID, id.isEmpty || id.utf8.count > 256 {
                 throw APIError.badRequest("invalid_prompt_id", "prompt_id must be 1 to 256 characters.", details: "prompt_id")
             }
-            let accepted = try services.queue.submit(submission, user: context.user)
+            let accepted = try services.queue.submit(submission, rawPrompt: document["prompt"] ?? submission.workflow.json, user: context.user)
             return Response.json([
                 "prompt_id": .string(accepted.promptID), "number": QueueJSON.number(accepted.number), "node_errors": accepted.nodeErrors,
             ])
