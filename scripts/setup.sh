@@ -3,8 +3,8 @@
 # packages listed below when they are missing. Safe to run again; it changes nothing that is already in place.
 set -euo pipefail
 
-# Debian packages the build needs. Later capabilities (PNG, video, BLAS) add their -dev packages here.
-packages=(git)
+# Debian packages the build needs: SQLite for the queue store; image codecs and later capabilities add theirs here.
+packages=(git libsqlite3-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "setup: Swift 6.3 is not installed; install the Swift toolchain first" >&2
