@@ -70,6 +70,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "CImageCodecs",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("webp"), .linkedLibrary("z")]
+        ),
+        .target(
+            name: "WeftImage",
+            dependencies: ["CImageCodecs"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "weft",
             dependencies: [
@@ -144,6 +154,12 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WeftImageTests",
+            dependencies: ["WeftImage"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
     ]

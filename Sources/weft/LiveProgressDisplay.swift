@@ -52,7 +52,7 @@ final class LiveProgressDisplay: ProgressDisplay, Sendable {
                 state.activity.set(node, to: .failed, at: now)
             case .executionInterrupted:
                 state.activity.interruptRunning(at: now)
-            case .executionStart, .executionCached, .executionSuccess, .executionError, .executed, .progressState:
+            case .executionStart, .executionCached, .executionSuccess, .executionError, .executed, .progressState, .preview:
                 break
             }
         }

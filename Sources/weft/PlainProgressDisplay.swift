@@ -42,7 +42,7 @@ final class PlainProgressDisplay: ProgressDisplay, Sendable {
                     "cached \(nodes.count) node(s): " + nodes.prefix(20).map { "#\($0)" }.joined(separator: ", ")
                         + (nodes.count > 20 ? ", …" : "") + "\n"
                 )
-            case .executionStart, .executionCached, .executed, .progressState, .executionSuccess, .executionError,
+            case .executionStart, .executionCached, .executed, .progressState, .preview, .executionSuccess, .executionError,
                 .executionInterrupted:
                 break
             }

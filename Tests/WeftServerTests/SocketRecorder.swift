@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWSClient
 import Logging
+import NIOCore
 import Synchronization
 import WeftCore
 
@@ -10,7 +11,7 @@ final class SocketRecorder: Sendable {
     /// What has arrived so far.
     private final class Inbox: Sendable {
         let messages = Mutex<[JSONValue]>([])
-        let binaryFrames = Mutex(0)
+        let binaryFrames = Mutex<[[UInt8]]>([])
     }
 
     private let inbox = Inbox()
@@ -29,8 +30,8 @@ final class SocketRecorder: Sendable {
                         switch message {
                         case .text(let text):
                             if let value = try? JSONParser().parse(text) { inbox.messages.withLock { $0.append(value) } }
-                        case .binary:
-                            inbox.binaryFrames.withLock { $0 += 1 }
+                        case .binary(let buffer):
+                            inbox.binaryFrames.withLock { $0.append(Array(buffer.readableBytesView)) }
                         }
                     }
                 }
@@ -57,8 +58,8 @@ final class SocketRecorder: Sendable {
     /// The types of everything received so far, in order.
     var types: [String] { received.compactMap { $0["type"]?.stringValue } }
 
-    /// How many binary frames arrived.
-    var binaryFrames: Int { inbox.binaryFrames.withLock { $0 } }
+    /// The binary frames that arrived, in order.
+    var binaryFrames: [[UInt8]] { inbox.binaryFrames.withLock { $0 } }
     /// Waits until a received message satisfies `condition`; returns it.
     @discardableResult
     func waitFor(timeout: Duration = .seconds(20), _ condition: (JSONValue) -> Bool) async throws -> JSONValue {

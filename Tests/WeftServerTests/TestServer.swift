@@ -44,14 +44,18 @@ final class TestServer: Sendable {
 
     /// Starts a server in a fresh data directory (or `root`, to restart on the same data), after `configure` adjusts
     /// its configuration.
-    static func start(root existingRoot: URL? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
+    static func start(
+        root existingRoot: URL? = nil, extraNodes: [any Node] = [], configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws -> TestServer {
         let root = existingRoot ?? FileManager.default.temporaryDirectory.appending(path: "weft-server-\(UUID().uuidString)")
         var configuration = ServerConfiguration(dataDirectory: root)
         configuration.port = 0
         configure(&configuration)
         var logger = Logger(label: "weft.test")
         logger.logLevel = .critical
-        let server = try WeftServer(configuration: configuration, registry: try BuiltinNodes.registry(), logger: logger)
+        var registry = try BuiltinNodes.registry()
+        for node in extraNodes { try registry.register(node) }
+        let server = try WeftServer(configuration: configuration, registry: registry, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
             try await server.run { port in continuation.yield(port) }

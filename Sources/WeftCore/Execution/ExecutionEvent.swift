@@ -10,6 +10,8 @@ public enum ExecutionEvent: Sendable {
     /// A node is about to run.
     case executing(node: NodeID, displayNode: NodeID, promptID: String)
     case progress(value: Int, max: Int, node: NodeID, promptID: String)
+    /// A node sent an image of its work in progress. Servers send it as a binary frame; ``data`` is its metadata.
+    case preview(PreviewImage, node: NodeID, promptID: String)
     /// A node started running, finished, or failed (ComfyUI's `progress_state`). ComfyUI's message carries every node
     /// seen so far; this one carries only the node that changed, so a server speaking to ComfyUI clients
     /// accumulates them per prompt.
@@ -27,6 +29,7 @@ public enum ExecutionEvent: Sendable {
         case .executionCached: "execution_cached"
         case .executing: "executing"
         case .progress: "progress"
+        case .preview: "preview"
         case .progressState: "progress_state"
         case .executed: "executed"
         case .executionSuccess: "execution_success"
@@ -46,6 +49,11 @@ public enum ExecutionEvent: Sendable {
             ["node": .string(node), "display_node": .string(displayNode), "prompt_id": .string(promptID)]
         case .progress(let value, let max, let node, let promptID):
             ["value": .integer(Int128(value)), "max": .integer(Int128(max)), "prompt_id": .string(promptID), "node": .string(node)]
+        case .preview(let image, let node, let promptID):
+            [
+                "node_id": .string(node), "prompt_id": .string(promptID), "display_node_id": .string(node), "parent_node_id": .null,
+                "real_node_id": .string(node), "image_type": .string(image.format.mimeType),
+            ]
         case .progressState(let node, let state, let promptID):
             [
                 "prompt_id": .string(promptID),

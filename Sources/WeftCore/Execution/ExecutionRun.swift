@@ -265,7 +265,8 @@ final class ExecutionRun {
         return NodeContext(
             nodeID: node, classType: planned.schema.className, promptID: promptID,
             directories: context.directories, interruption: context.interruption,
-            progressHandler: { value, total in emit(.progress(value: value, max: total, node: node, promptID: promptID)) }
+            progressHandler: { value, total in emit(.progress(value: value, max: total, node: node, promptID: promptID)) },
+            previewHandler: { image in emit(.preview(image, node: node, promptID: promptID)) }
         )
     }
 

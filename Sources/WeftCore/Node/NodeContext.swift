@@ -11,6 +11,7 @@ public struct NodeContext: Sendable {
     public let directories: DataDirectories
     private let interruption: InterruptionFlag
     private let progressHandler: @Sendable (_ value: Int, _ total: Int) -> Void
+    private let previewHandler: @Sendable (PreviewImage) -> Void
 
     public init(
         nodeID: NodeID,
@@ -18,7 +19,8 @@ public struct NodeContext: Sendable {
         promptID: String,
         directories: DataDirectories,
         interruption: InterruptionFlag,
-        progressHandler: @escaping @Sendable (_ value: Int, _ total: Int) -> Void = { _, _ in }
+        progressHandler: @escaping @Sendable (_ value: Int, _ total: Int) -> Void = { _, _ in },
+        previewHandler: @escaping @Sendable (PreviewImage) -> Void = { _ in }
     ) {
         self.nodeID = nodeID
         self.classType = classType
@@ -26,6 +28,7 @@ public struct NodeContext: Sendable {
         self.directories = directories
         self.interruption = interruption
         self.progressHandler = progressHandler
+        self.previewHandler = previewHandler
     }
 
     /// Throws ``ExecutionInterrupted`` when the prompt was interrupted or the task cancelled.
@@ -38,6 +41,12 @@ public struct NodeContext: Sendable {
     public func reportProgress(_ value: Int, of total: Int) throws(ExecutionInterrupted) {
         try checkInterrupted()
         progressHandler(Swift.min(Swift.max(value, 0), total), total)
+    }
+
+    /// Shows an encoded image of work in progress (a sampler's latent preview) to the clients that asked for
+    /// previews. Cheap to call when nobody listens.
+    public func sendPreview(_ image: PreviewImage) {
+        previewHandler(image)
     }
 }
 

@@ -41,6 +41,8 @@ final class EventRelay: Sendable {
         case .executing(let node, _, _):
             queue.noteExecuting(node: node, promptID: promptID)
             send(event.message)
+        case .preview(let image, _, _):
+            sendPreview(image, metadata: event.data)
         default:
             send(event.message)
         }
@@ -49,6 +51,15 @@ final class EventRelay: Sendable {
     private func send(_ message: JSONValue) {
         guard let clientID else { return }
         hub.send(message, to: clientID)
+    }
+
+    private func sendPreview(_ image: PreviewImage, metadata: JSONValue) {
+        guard let clientID else { return }
+        switch hub.previews(sid: clientID) {
+        case .none: return
+        case .plain: hub.sendBinary(PreviewFrame.plain(image), to: clientID)
+        case .withMetadata: hub.sendBinary(PreviewFrame.withMetadata(image, metadata: metadata), to: clientID)
+        }
     }
 
     /// The `progress_state` message with every node seen so far.

@@ -20,7 +20,17 @@ final class ClientHub: Sendable {
         let generation: Int
         let user: String
         let outbox: AsyncStream<Frame>.Continuation
-        var supportsPreviewMetadata = false
+        var previews = PreviewPreference.none
+    }
+
+    /// Which binary preview frames a client gets. A client asks for previews by announcing `feature_flags` (the
+    /// ComfyUI frontend does on connect); scripted clients that never do get text messages only.
+    enum PreviewPreference: Sendable, Equatable {
+        case none
+        /// ComfyUI's PREVIEW_IMAGE frames (type 1).
+        case plain
+        /// PREVIEW_IMAGE_WITH_METADATA frames (type 4), for clients with `supports_preview_metadata`.
+        case withMetadata
     }
 
     private struct State {
@@ -58,14 +68,14 @@ final class ClientHub: Sendable {
         removed?.outbox.finish()
     }
 
-    /// Records the client's `feature_flags`.
-    func setSupportsPreviewMetadata(_ supported: Bool, sid: String) {
-        state.withLock { $0.sessions[sid]?.supportsPreviewMetadata = supported }
+    /// Records the preview frames a client asked for with its `feature_flags`.
+    func setPreviews(_ preference: PreviewPreference, sid: String) {
+        state.withLock { $0.sessions[sid]?.previews = preference }
     }
 
-    /// Whether a session asked for previews with metadata.
-    func supportsPreviewMetadata(sid: String) -> Bool {
-        state.withLock { $0.sessions[sid]?.supportsPreviewMetadata ?? false }
+    /// The preview frames a session asked for (`none` when it is not connected).
+    func previews(sid: String) -> PreviewPreference {
+        state.withLock { $0.sessions[sid]?.previews ?? .none }
     }
 
     /// Sends a `{"type", "data"}` message to one session; nothing happens when it is not connected.

@@ -45,13 +45,12 @@ struct WebSocketEndpoint: Sendable {
         }
     }
 
-    /// Only the first text message counts; when it is `feature_flags`, its preview setting is kept and the server's
-    /// flags are sent back.
+    /// Only the first text message counts; when it is `feature_flags`, the client gets binary previews from now on
+    /// (with metadata if it says it supports them) and the server's flags are sent back.
     private func answerFeatureFlags(_ text: String, sid: String) {
         guard let message = try? JSONParser().parse(text), message["type"]?.stringValue == "feature_flags" else { return }
-        if case .bool(let supported) = message["data"]?["supports_preview_metadata"] {
-            hub.setSupportsPreviewMetadata(supported, sid: sid)
-        }
+        let withMetadata = message["data"]?["supports_preview_metadata"] == .bool(true)
+        hub.setPreviews(withMetadata ? .withMetadata : .plain, sid: sid)
         hub.send(["type": "feature_flags", "data": features], to: sid)
     }
 }
