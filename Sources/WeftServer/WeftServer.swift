@@ -46,11 +46,11 @@ public struct WeftServer: Sendable {
                 initialBackoff: configuration.webhookInitialBackoff, logger: logger),
             retention: HistoryRetention(
                 store: store, maxItems: configuration.historyMaxItems, maxAge: configuration.historyMaxAge, logger: logger),
-            store: store, logger: logger)
+            logger: logger)
         let queue = try PromptQueue(store: store, registry: registry, runner: runner, hub: hub, metrics: metrics, logger: logger)
         let features: JSONValue = ["supports_preview_metadata": true, "max_upload_size": .integer(Int128(configuration.maxUploadBytes))]
         services = ServerServices(
-            configuration: configuration, queue: queue, store: store, hub: hub, metrics: metrics, registry: registry,
+            configuration: configuration, queue: queue, store: store, hub: hub, metrics: metrics,
             directories: directories, catalog: ModelCatalog(modelsRoot: configuration.directories.models), executor: executor,
             objectInfo: registry.objectInfo, features: features)
     }

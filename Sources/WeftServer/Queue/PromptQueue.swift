@@ -114,11 +114,6 @@ final class PromptQueue: Sendable {
         if !paused { wake.notifyAll() }
     }
 
-    /// Running prompts of a user (nil = all), as the store recorded them.
-    func runningIDs(user: String?) -> [String] {
-        state.withLock { state in state.running.values.filter { user == nil || $0.user == user }.map(\.promptID) }
-    }
-
     // MARK: control
 
     /// Interrupts one running prompt (when `promptID` is given and running for this user) or every running prompt

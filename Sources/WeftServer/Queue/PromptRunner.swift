@@ -15,7 +15,6 @@ struct PromptRunner: Sendable {
     let metrics: ServerMetrics
     let webhook: WebhookNotifier
     let retention: HistoryRetention
-    let store: JobStore
     let logger: Logger
 
     func run(_ prompt: QueuedPrompt, interruption: InterruptionFlag, queue: PromptQueue) async -> HistoryRecord {

@@ -10,7 +10,6 @@ struct ServerServices: Sendable {
     let store: JobStore
     let hub: ClientHub
     let metrics: ServerMetrics
-    let registry: NodeRegistry
     let directories: UserDirectories
     let catalog: ModelCatalog
     let executor: PromptExecutor

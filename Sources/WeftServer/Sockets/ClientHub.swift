@@ -97,9 +97,6 @@ final class ClientHub: Sendable {
         }
     }
 
-    /// How many sessions are connected.
-    var connectionCount: Int { state.withLock { $0.sessions.count } }
-
     private func deliver(_ frame: Frame, to sid: String) {
         guard let session = state.withLock({ $0.sessions[sid] }) else { return }
         enqueue(frame, sid: sid, session: session)
