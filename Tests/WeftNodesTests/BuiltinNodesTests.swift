@@ -9,7 +9,7 @@ import WeftNodes
         #expect(
             Array(registry.nodes.keys) == [
                 "PrimitiveInt", "PrimitiveFloat", "PrimitiveString", "PrimitiveStringMultiline", "PrimitiveBoolean",
-                "StringConcatenate", "ComfySwitchNode", "IntMath", "FloatMath", "PreviewAny", "SaveText",
+                "StringConcatenate", "ComfySwitchNode", "IntMath", "FloatMath", "PreviewAny", "SaveText", "Delay",
             ])
         #expect(registry["ComfySwitchNode"]?.schema.displayName == "Switch")
     }
