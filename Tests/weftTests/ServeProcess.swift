@@ -14,7 +14,7 @@ import WeftCore
 /// A `weft serve` child process on a port the system picked, its output captured in files (never a pipe), with
 /// JSON helpers for its HTTP API.
 ///
-/// Start one with ``start(data:arguments:environment:)`` and stop it with `defer { server.kill() }`: every child a
+/// Start one with ``start(data:arguments:environment:timeout:)`` and stop it with `defer { server.kill() }`: every child a
 /// test starts must die with the test, even when the test fails.
 final class ServeProcess: Sendable {
     /// An HTTP reply: its status code and its body read as JSON (`null` when the body is empty).
@@ -35,11 +35,13 @@ final class ServeProcess: Sendable {
         let description: String
     }
 
+    /// The child's process id.
     let pid: Int32
     /// The port the server bound.
     let port: Int
     /// When the process was launched.
     let launchedAt: ContinuousClock.Instant
+    /// Held so the child's `Process` (and its termination handler) lives as long as this object.
     private let process: Process
     private let outputFile: URL
     private let errorFile: URL

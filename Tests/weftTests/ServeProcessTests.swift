@@ -152,6 +152,21 @@ import WeftCore
         Self.expectSucceeded(try await Self.finishedEntry(second, a.id), a)
     }
 
+    @Test(.timeLimit(.minutes(1))) func stopMidPromptLeavesItForRecovery() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let first = try await ServeProcess.start(data: folder)
+        defer { first.kill() }
+        let a = try await Self.submit(first, "A-\(Self.tag())", seconds: 1.5)
+        try await Self.waitForQueue(first, running: [a], pending: [])
+        first.signal(SIGTERM)
+        #expect(try await first.waitForExit()?.status == 0)
+
+        let second = try await ServeProcess.start(data: folder, arguments: ["--requeue-interrupted"])
+        defer { second.kill() }
+        Self.expectSucceeded(try await Self.finishedEntry(second, a.id), a)
+    }
+
     @Test(.timeLimit(.minutes(1))) func pausedQueueSurvivesACleanStop() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -198,6 +198,13 @@ final class PromptQueue: Sendable {
         }
         broadcastStatus()
         let record = await runner.run(prompt, interruption: interruption, queue: self)
+        if Task.isCancelled, !record.completed {
+            // The server is stopping and cut this prompt short: leave it marked running, so the next start treats it
+            // as a crash would (failed with a clear message, or queued again with --requeue-interrupted).
+            state.withLock { _ = $0.running.removeValue(forKey: prompt.promptID) }
+            logger.notice("prompt left for recovery at the next start", metadata: ["prompt_id": .string(prompt.promptID)])
+            return
+        }
         do {
             try store.finish(record)
         } catch {
