@@ -5,6 +5,8 @@ set -euo pipefail
 
 # Debian packages the build needs: SQLite for the queue store; image codecs and later capabilities add theirs here.
 packages=(git libsqlite3-dev)
+# Image codecs for CImageCodecs/WeftImage: libpng, libjpeg-turbo, libwebp, zlib, and pkg-config.
+packages+=(libpng-dev libjpeg62-turbo-dev libwebp-dev zlib1g-dev pkg-config)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "setup: Swift 6.3 is not installed; install the Swift toolchain first" >&2

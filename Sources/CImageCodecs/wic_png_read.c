@@ -3,6 +3,7 @@
  * longjmp. */
 #include <png.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,20 +22,30 @@ typedef struct png_reader {
     png_bytep *rows;
     int status; /* set by the first error; returned after the longjmp */
     wic_message message;
+    char warning[96];            /* the last warning, which often says why the next error happened */
+    png_uint_32 warning_chunk;   /* the chunk being read when it was issued */
 } png_reader;
 
 static void reader_error(png_structp png, png_const_charp text) {
     png_reader *reader = png_get_error_ptr(png);
     if (reader->status == WIC_OK) {
         reader->status = strstr(text, "memory") != NULL ? WIC_ERROR_OUT_OF_MEMORY : WIC_ERROR_CORRUPT;
-        wic_fail(reader->message, reader->status, "%s", text);
+        if (reader->warning[0] != '\0' && reader->warning_chunk == png_get_io_chunk_type(png)) {
+            /* "Invalid IHDR data" alone does not say what is invalid; its warning does */
+            wic_fail(reader->message, reader->status, "%s (%s)", text, reader->warning);
+        } else {
+            wic_fail(reader->message, reader->status, "%s", text);
+        }
     }
     png_longjmp(png, 1);
 }
 
+/* Warnings (a damaged ancillary chunk, an odd gamma) leave the pixels intact; only the last is kept, to explain an
+ * error in the same chunk. */
 static void reader_warning(png_structp png, png_const_charp text) {
-    (void)png;
-    (void)text; /* warnings (a damaged ancillary chunk, an odd gamma) leave the pixels intact */
+    png_reader *reader = png_get_error_ptr(png);
+    snprintf(reader->warning, sizeof reader->warning, "%s", text);
+    reader->warning_chunk = png_get_io_chunk_type(png);
 }
 
 static void reader_read(png_structp png, png_bytep out, size_t count) {

@@ -5,13 +5,13 @@
 /// properties cannot be changed afterwards, so every image handed to a codec is consistent.
 public struct RasterImage: Sendable, Equatable {
     /// Pixels per row (at least 1).
-    public private(set) var width: Int
+    public internal(set) var width: Int
     /// Rows (at least 1).
-    public private(set) var height: Int
+    public internal(set) var height: Int
     /// Bytes per pixel: 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA.
-    public private(set) var channels: Int
+    public internal(set) var channels: Int
     /// `width * height * channels` bytes, row after row from the top.
-    public private(set) var pixels: [UInt8]
+    public internal(set) var pixels: [UInt8]
 
     /// Makes an image from interleaved 8-bit samples.
     /// - Throws: ``ImageCodecError`` (`invalidArgument`) when a size is not positive, `channels` is not 1…4, or
