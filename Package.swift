@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "WeftCore",
                 "WeftStore",
+                "WeftImage",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -134,6 +135,7 @@ let package = Package(
             name: "WeftServerTests",
             dependencies: [
                 "WeftServer",
+                "WeftImage",
                 "WeftStore",
                 "WeftCore",
                 "WeftNodes",

@@ -29,16 +29,27 @@ struct ViewRoute {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 throw APIError.notFound("There is no file \(filename) in \(type).", details: filename)
             }
+            if let rendition = try ImageRendition.requested(preview: request.query("preview"), channel: request.query("channel")) {
+                let rendered = try await rendition.render(fileAt: url, name: filename)
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: rendered.contentType, .contentDisposition: Self.disposition(url.lastPathComponent)],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: rendered.bytes)))
+            }
             let body = try await FileIO().loadFile(path: url.path, context: context)
             return Response(
                 status: .ok,
                 headers: [
                     .contentType: MediaType.forFileName(url.lastPathComponent),
-                    .contentDisposition: "filename=\"\(url.lastPathComponent.replacingOccurrences(of: "\"", with: ""))\"",
+                    .contentDisposition: Self.disposition(url.lastPathComponent),
                     HTTPField.Name("X-Content-Type-Options")!: "nosniff",
                 ],
                 body: body)
         }
+    }
+
+    static func disposition(_ name: String) -> String {
+        "filename=\"\(name.replacingOccurrences(of: "\"", with: ""))\""
     }
 
     /// `name.png [output]` → the name and the type the annotation names (ComfyUI's LoadImage values).
