@@ -65,22 +65,43 @@ extension JobStore {
 
     /// Retention: keeps at most `maxItems` newest history entries (nil = no count limit) and drops entries that
     /// finished before `finishedBefore` (ms; nil = no age limit). Returns the deleted records, oldest first.
-    public func pruneHistory(maxItems: Int?, finishedBefore: Int64?) throws(JobStoreError) -> [HistoryRecord] {
+    ///
+    /// With `slack`, the count may run up to `maxItems + slack` before entries are dropped (down to `maxItems`), so a
+    /// server that prunes after every prompt pays for a count-based prune once per `slack` prompts; in between, a
+    /// call costs two index lookups.
+    public func pruneHistory(maxItems: Int?, finishedBefore: Int64?, slack: Int = 0) throws(JobStoreError) -> [HistoryRecord] {
         try write { db in
-            // Every entry at or before the newest one beyond the kept count goes; NULL bounds match nothing.
-            var lastDropped: Int64?
-            if let maxItems {
-                let boundary = try db.cachedStatement(
-                    sql: "SELECT finish_seq FROM jobs WHERE state = 'finished' ORDER BY finish_seq DESC LIMIT 1 OFFSET ?"
-                )
-                lastDropped = try Int64.fetchOne(boundary, arguments: [max(maxItems, 0)])
+            var deleted: [HistoryRecord] = []
+            if let finishedBefore {
+                deleted += try Self.deleteFinished(db, where: "finished_at < ?", arguments: [finishedBefore])
             }
-            let condition = "state = 'finished' AND (finish_seq <= ? OR finished_at < ?)"
-            let arguments: StatementArguments = [lastDropped, finishedBefore]
-            let select = try db.cachedStatement(sql: "SELECT \(StoredJob.columns) FROM jobs WHERE \(condition) ORDER BY finish_seq")
-            let deleted = try StoredJob.fetchAll(select, arguments: arguments).compactMap(\.history)
-            try db.cachedStatement(sql: "DELETE FROM jobs WHERE \(condition)").execute(arguments: arguments)
+            if let maxItems, let lastDropped = try Self.lastEntryBeyond(max(maxItems, 0), slack: max(slack, 0), in: db) {
+                deleted += try Self.deleteFinished(db, where: "finish_seq <= ?", arguments: [lastDropped])
+            }
             return deleted
         }
+    }
+
+    /// The `finish_seq` of the newest entry that falls outside the newest `kept`, or nil when there are at most
+    /// `kept + slack`. The span of sequence numbers bounds the count from above, so the exact (linear) count is
+    /// needed only when the span is larger than allowed.
+    private static func lastEntryBeyond(_ kept: Int, slack: Int, in db: Database) throws -> Int64? {
+        let oldestQuery = try db.cachedStatement(sql: "SELECT finish_seq FROM jobs WHERE state = 'finished' ORDER BY finish_seq LIMIT 1")
+        let newestQuery = try db.cachedStatement(sql: "SELECT finish_seq FROM jobs WHERE state = 'finished' ORDER BY finish_seq DESC LIMIT 1")
+        guard let oldest = try Int64.fetchOne(oldestQuery), let newest = try Int64.fetchOne(newestQuery),
+            newest - oldest + 1 > Int64(kept + slack)
+        else { return nil }
+        let boundary = try db.cachedStatement(
+            sql: "SELECT finish_seq FROM jobs WHERE state = 'finished' ORDER BY finish_seq DESC LIMIT 1 OFFSET ?")
+        return try Int64.fetchOne(boundary, arguments: [kept])
+    }
+
+    /// Deletes finished entries matching `condition`, returning them oldest first.
+    private static func deleteFinished(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [HistoryRecord] {
+        let select = try db.cachedStatement(
+            sql: "SELECT \(StoredJob.columns) FROM jobs WHERE state = 'finished' AND \(condition) ORDER BY finish_seq")
+        let deleted = try StoredJob.fetchAll(select, arguments: arguments).compactMap(\.history)
+        try db.cachedStatement(sql: "DELETE FROM jobs WHERE state = 'finished' AND \(condition)").execute(arguments: arguments)
+        return deleted
     }
 }

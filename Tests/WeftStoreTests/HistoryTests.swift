@@ -120,6 +120,23 @@ struct HistoryTests {
         #expect(try store.pruneHistory(maxItems: 0, finishedBefore: nil).map(\.prompt.promptID) == ["h2", "h3", "h4"])
     }
 
+    @Test("with slack, pruning waits until the count may exceed the limit by more than the slack, then cuts to the limit")
+    func pruneWithSlack() throws {
+        let store = try storeWithHistory()  // h0…h4
+        #expect(try store.pruneHistory(maxItems: 2, finishedBefore: nil, slack: 3).isEmpty)
+        #expect(try store.pruneHistory(maxItems: 1, finishedBefore: nil, slack: 3).map(\.prompt.promptID) == ["h0", "h1", "h2", "h3"])
+        #expect(try store.history(user: nil, maxItems: nil, offset: nil).map(\.prompt.promptID) == ["h4"])
+    }
+
+    @Test("a gap left by deleted entries never makes pruning drop entries it should keep")
+    func pruneAfterGaps() throws {
+        let store = try storeWithHistory()
+        _ = try store.deleteHistory(["h1", "h2"], user: nil)
+        #expect(try store.pruneHistory(maxItems: 3, finishedBefore: nil).isEmpty)
+        #expect(try store.pruneHistory(maxItems: 2, finishedBefore: nil).map(\.prompt.promptID) == ["h0"])
+        #expect(try store.history(user: nil, maxItems: nil, offset: nil).map(\.prompt.promptID) == ["h3", "h4"])
+    }
+
     @Test("pruneHistory drops entries older than a time, and combines both limits")
     func pruneByAge() throws {
         let store = try storeWithHistory()
