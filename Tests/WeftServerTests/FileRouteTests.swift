@@ -30,6 +30,26 @@ struct FileRouteTests {
         #expect(try await server.get("/view?filename=cat.png&type=models").status == 400)
     }
 
+    @Test("upload, use the returned name in a prompt, then fetch the result the history lists through /view")
+    func uploadUseView() async throws {
+        let server = try await TestServer.start(extraNodes: [InputCopyNode()])
+        defer { Task { await server.stop() } }
+        let stored = try await server.upload("selfie.png", bytes: Self.png, subfolder: "faces").json
+        let name = try #require(stored["name"]?.stringValue)
+        let workflow: JSONValue = [
+            "1": ["class_type": "TestInputCopy", "inputs": ["filename": .string(name), "subfolder": stored["subfolder"] ?? ""]]
+        ]
+        let id = try await server.submit(workflow)
+        let entry = try await server.waitForHistory(id)
+        let image = try #require(entry["outputs"]?["1"]?["images"]?.arrayValue?.first)
+        #expect(image == ["filename": "copy_00001_.png", "subfolder": "", "type": "output"])
+        let filename = try #require(image["filename"]?.stringValue)
+        let view = try await server.get("/view?filename=\(filename)&subfolder=&type=output")
+        #expect(view.status == 200)
+        #expect(view.body == Self.png)
+        #expect(view.header("Content-Type") == "image/png")
+    }
+
     @Test("uploads need multipart with an image part")
     func badUploads() async throws {
         let server = try await TestServer.start { $0.maxUploadBytes = 1024 }
