@@ -13,6 +13,7 @@ import WeftStore
 /// Create one with a configuration and a node registry, then `run()` it; it returns when the task is cancelled or
 /// the process receives SIGTERM or SIGINT.
 public struct WeftServer: Sendable {
+    /// What the server was started with.
     public let configuration: ServerConfiguration
     private let services: ServerServices
     private let logger: Logger

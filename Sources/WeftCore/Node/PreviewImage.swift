@@ -14,9 +14,12 @@ public struct PreviewImage: Sendable, Equatable {
         }
     }
 
+    /// How the bytes are encoded.
     public var format: Format
+    /// The encoded image.
     public var bytes: [UInt8]
 
+    /// A preview of already encoded bytes.
     public init(format: Format, bytes: [UInt8]) {
         self.format = format
         self.bytes = bytes

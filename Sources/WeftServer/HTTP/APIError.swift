@@ -10,6 +10,7 @@ public import WeftCore
 /// Every refusal the server makes goes through this one type, so every 4xx carries a JSON body that names what was
 /// wrong.
 public struct APIError: HTTPResponseError, Equatable {
+    /// The HTTP status (4xx for the client's mistakes).
     public var status: HTTPResponse.Status
     /// A short machine-readable kind, e.g. `invalid_json`.
     public var type: String
@@ -20,6 +21,7 @@ public struct APIError: HTTPResponseError, Equatable {
     /// Extra JSON the client may use (ComfyUI's `node_errors` for validation failures).
     public var nodeErrors: JSONValue?
 
+    /// An error with its status, kind, sentence, and the field or value at fault.
     public init(_ status: HTTPResponse.Status, type: String, message: String, details: String = "", nodeErrors: JSONValue? = nil) {
         self.status = status
         self.type = type
@@ -42,6 +44,7 @@ public struct APIError: HTTPResponseError, Equatable {
         return body
     }
 
+    /// The JSON response Hummingbird sends for this error.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         Response.json(json, status: status)
     }
