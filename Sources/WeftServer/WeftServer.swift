@@ -63,10 +63,12 @@ public struct WeftServer: Sendable {
                 "listening beyond this machine without an access token: anyone who can reach \(configuration.host) can run prompts and read results; set --auth-token"
             )
         }
+        // One router answers both plain requests and WebSocket upgrades, so middleware (auth, users) applies alike.
+        let router = makeRouter()
         let application = Application(
-            router: makeRouter(),
+            router: router,
             server: .http1WebSocketUpgrade(
-                webSocketRouter: makeRouter(),
+                webSocketRouter: router,
                 configuration: .init(
                     http1: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout))),
                     ws: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(20))))),
