@@ -137,6 +137,7 @@ let package = Package(
                 "WeftServer",
                 "WeftImage",
                 "WeftStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 "WeftCore",
                 "WeftNodes",
                 .product(name: "OrderedCollections", package: "swift-collections"),

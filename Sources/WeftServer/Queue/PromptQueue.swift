@@ -168,25 +168,26 @@ final class PromptQueue: Sendable {
 
     private func workLoop() async {
         while !Task.isCancelled {
-            guard !isPaused, let prompt = claimNext() else {
+            if isPaused {
                 await wake.wait()
                 continue
             }
-            await run(prompt)
-        }
-    }
-
-    private func claimNext() -> QueuedPrompt? {
-        do {
-            return try store.claimNext(now: ExecutionEvent.now())
-        } catch {
-            logger.error("could not read the queue", metadata: ["error": .string(error.description)])
-            if case .corruptRow(let promptID, _, _) = error {
-                // An unreadable prompt would block the queue forever; set it aside so the rest can run.
-                _ = try? store.deletePending([promptID], user: nil)
-                wake.notifyAll()
+            do {
+                guard let prompt = try store.claimNext(now: ExecutionEvent.now()) else {
+                    await wake.wait()
+                    continue
+                }
+                await run(prompt)
+            } catch {
+                logger.error("could not read the queue", metadata: ["error": .string(error.description)])
+                if case .corruptRow(let promptID, _, _) = error {
+                    // An unreadable prompt would block the queue forever; set it aside so the rest can run.
+                    _ = try? store.deletePending([promptID], user: nil)
+                } else {
+                    // The database may be busy or briefly unavailable: try again soon rather than at the next prompt.
+                    try? await Task.sleep(for: .seconds(1))
+                }
             }
-            return nil
         }
     }
 
