@@ -68,6 +68,22 @@ struct PromptLifecycleTests {
         #expect(bystander.messages(about: id).isEmpty)
     }
 
+    @Test("a client reconnecting while its prompt runs is told which node is executing")
+    func reconnect() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let id = try await server.submit(Workflows.slow("wait", seconds: 30), clientID: "returning")
+        try await server.waitUntil("/queue") { $0["queue_running"]?.arrayValue?.count == 1 }
+        // By now the Delay node has long started, so the only `executing` this client can get is the re-sent one.
+        try await Task.sleep(for: .milliseconds(300))
+        let socket = try await SocketRecorder.connect(to: server, query: "clientId=returning")
+        defer { socket.close() }
+        let executing = try await socket.waitFor { $0["type"] == "executing" }
+        #expect(executing["data"] == ["node": "3", "display_node": "3", "prompt_id": .string(id)])
+        #expect(try await server.post("/interrupt", json: [:]).status == 200)
+        try await socket.waitForDone(id)
+    }
+
     @Test("a client that announces feature flags gets the server's flags back")
     func featureFlags() async throws {
         let server = try await TestServer.start()
