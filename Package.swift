@@ -81,6 +81,13 @@ let package = Package(
             dependencies: ["CImageCodecs"],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "CTensorKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(
+            name: "WeftTensor",
+            dependencies: ["COpenBLAS", "CTensorKernels"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "weft",
             dependencies: [
@@ -98,6 +105,12 @@ let package = Package(
             name: "weft-bench-executor",
             dependencies: ["WeftCore", "WeftNodes"],
             path: "Benchmarks/ExecutorBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "weft-bench-tensor",
+            dependencies: ["WeftTensor"],
+            path: "Benchmarks/TensorBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -162,6 +175,12 @@ let package = Package(
         .testTarget(
             name: "WeftImageTests",
             dependencies: ["WeftImage"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WeftTensorTests",
+            dependencies: ["WeftTensor", "CTensorKernels"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

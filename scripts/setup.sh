@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(git libsqlite3-dev)
 # Image codecs for CImageCodecs/WeftImage: libpng, libjpeg-turbo, libwebp, zlib, and pkg-config.
 packages+=(libpng-dev libjpeg62-turbo-dev libwebp-dev zlib1g-dev pkg-config)
+# OpenBLAS (CBLAS headers and the pthread library) for COpenBLAS/WeftTensor's matrix products.
+packages+=(libopenblas-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "setup: Swift 6.3 is not installed; install the Swift toolchain first" >&2
