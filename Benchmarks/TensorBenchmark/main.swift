@@ -48,3 +48,6 @@ for (size, repetitions) in cases {
             ))
     }
 }
+
+benchmarkGroupNorm()
+benchmarkConv2D()

@@ -18,6 +18,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wt_kernels.h"
+
+#include "wt_conv.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
