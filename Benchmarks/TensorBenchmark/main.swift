@@ -51,3 +51,4 @@ for (size, repetitions) in cases {
 
 benchmarkGroupNorm()
 benchmarkConv2D()
+benchmarkAttention()
