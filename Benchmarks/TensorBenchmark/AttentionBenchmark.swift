@@ -34,31 +34,20 @@ func benchmarkAttention(repetitions: Int = 5) {
     BLASThreads.set(ProcessInfo.processInfo.activeProcessorCount)
     let shape = [1, heads, tokens, depth]
     let count = shape.reduce(1, *)
-    func filled(seed: Int) -> Tensor {
-        try! Tensor(shape: shape, values: (0..<count).map { Float(($0 &+ seed) &* 2_654_435_761 % 2003) / 1001.5 - 1 })
-    }
-    let (q, k, v) = (filled(seed: 1), filled(seed: 2), filled(seed: 3))
+    let (q, k, v) = (deterministicTensor(shape, seed: 1), deterministicTensor(shape, seed: 2), deterministicTensor(shape, seed: 3))
     let tensorBytes = count * MemoryLayout<Float>.size
     let chunk = attentionChunkRows(queries: tokens, keys: tokens)
     let blockBytes = chunk * tokens * MemoryLayout<Float>.size
     let fullScoreBytes = heads * tokens * tokens * MemoryLayout<Float>.size
 
     let rssBefore = maxResidentBytes()
-    let clock = ContinuousClock()
-    _ = try! scaledDotProductAttention(query: q, key: k, value: v)
-    var times: [Double] = []
-    for _ in 0..<repetitions {
-        let start = clock.now
-        _ = try! scaledDotProductAttention(query: q, key: k, value: v)
-        times.append(seconds(clock.now - start))
-    }
+    let median = medianTime(repetitions: repetitions) { _ = try! scaledDotProductAttention(query: q, key: k, value: v) }
     let rssAfter = maxResidentBytes()
     // Resetting the high-water mark also resets what getrusage reports, so it comes after, around one more call.
     let canReset = resetResidentHighWater()
     let highWaterBefore = residentHighWaterBytes()
     _ = try! scaledDotProductAttention(query: q, key: k, value: v)
     let highWaterAfter = residentHighWaterBytes()
-    let median = times.sorted()[times.count / 2]
     let operations = 2 * Double(heads) * Double(tokens) * Double(tokens) * Double(2 * depth)
 
     let mib = { (bytes: Int) in String(format: "%.1f MiB", Double(bytes) / 1_048_576) }

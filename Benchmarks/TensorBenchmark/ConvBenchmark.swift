@@ -8,37 +8,17 @@ import WeftTensor
 func benchmarkConv2D(repetitions: Int = 9) {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     BLASThreads.set(cores)
-    let clock = ContinuousClock()
-
-    /// The median seconds of `repetitions` runs of `body`, after one warm-up run.
-    func median(_ body: () -> Void) -> Double {
-        body()
-        var times: [Double] = []
-        for _ in 0..<repetitions {
-            let start = clock.now
-            body()
-            times.append(seconds(clock.now - start))
-        }
-        return times.sorted()[times.count / 2]
-    }
-
-    /// A tensor of `shape` with deterministic values in [-1, 1).
-    func filled(_ shape: [Int], seed: Int) -> Tensor {
-        let count = shape.reduce(1, *)
-        return try! Tensor(shape: shape, values: (0..<count).map { Float(($0 &+ seed) &* 2_654_435_761 % 2003) / 1001.5 - 1 })
-    }
-
-    let a = randomMatrix(size: 2048, seed: 3)
-    let b = randomMatrix(size: 2048, seed: 4)
-    let peak = 2 * pow(2048, 3) / median { _ = try! matmul(a, b) } / 1e9
+    let a = deterministicTensor([2048, 2048], seed: 3)
+    let b = deterministicTensor([2048, 2048], seed: 4)
+    let peak = 2 * pow(2048, 3) / medianTime(repetitions: repetitions) { _ = try! matmul(a, b) } / 1e9
     print("\nconv2d 320 → 320 channels at 64×64 vs the all-cores sgemm peak (median of \(repetitions) after one warm-up)")
     print(String(format: "sgemm 2048², %d threads: %.1f GFLOP/s", cores, peak))
     print("kernel | batch | median ms | GFLOP/s | % of peak")
-    let bias = filled([320], seed: 5)
+    let bias = deterministicTensor([320], seed: 5)
     for (kernel, padding, batch) in [(3, 1, 1), (3, 1, 2), (1, 0, 1)] {
-        let input = filled([batch, 320, 64, 64], seed: 1)
-        let weight = filled([320, 320, kernel, kernel], seed: 2)
-        let time = median { _ = try! conv2d(input, weight: weight, bias: bias, padding: (padding, padding)) }
+        let input = deterministicTensor([batch, 320, 64, 64], seed: 1)
+        let weight = deterministicTensor([320, 320, kernel, kernel], seed: 2)
+        let time = medianTime(repetitions: repetitions) { _ = try! conv2d(input, weight: weight, bias: bias, padding: (padding, padding)) }
         let operations = Double(batch) * 2 * 320 * 320 * Double(kernel * kernel) * 64 * 64
         let rate = operations / time / 1e9
         print(String(format: "%d×%d pad %d | %d | %.2f | %.1f | %.0f %%", kernel, kernel, padding, batch, time * 1e3, rate, 100 * rate / peak))

@@ -7,34 +7,19 @@ import WeftTensor
 /// into a freshly allocated one (group norm allocates its result), and the ratio to the reused-buffer copy.
 func benchmarkGroupNorm(repetitions: Int = 21) {
     let shape = [2, 320, 64, 64]
-    let count = shape.reduce(1, *)
-    let x = try! Tensor(shape: shape, values: (0..<count).map { Float($0 &* 2_654_435_761 % 2003) / 1000 - 1 })
+    let x = deterministicTensor(shape, seed: 0)
     let weight = try! Tensor(shape: [320], values: (0..<320).map { 1 + Float($0) / 320 })
     let bias = try! Tensor(shape: [320], values: (0..<320).map { Float($0) / 640 })
     let bytes = x.count * MemoryLayout<Float>.size
     let moved = 2 * Double(bytes)
-    let clock = ContinuousClock()
-
-    /// The median seconds of `repetitions` runs of `body`, after one warm-up run.
-    func median(_ body: () -> Void) -> Double {
-        body()
-        var times: [Double] = []
-        for _ in 0..<repetitions {
-            let start = clock.now
-            body()
-            times.append(seconds(clock.now - start))
-        }
-        return times.sorted()[times.count / 2]
-    }
-
-    let normTime = median { _ = try! groupNorm(x, groups: 32, weight: weight, bias: bias) }
+    let normTime = medianTime(repetitions: repetitions) { _ = try! groupNorm(x, groups: 32, weight: weight, bias: bias) }
     let target = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     defer { target.deallocate() }
     let copyTime = x.withUnsafeBufferPointer { source in
-        median { memcpy(target, source.baseAddress!, bytes) }
+        medianTime(repetitions: repetitions) { memcpy(target, source.baseAddress!, bytes) }
     }
     let freshCopyTime = x.withUnsafeBufferPointer { source in
-        median {
+        medianTime(repetitions: repetitions) {
             let fresh = [Float](unsafeUninitializedCapacity: x.count) { buffer, count in
                 memcpy(buffer.baseAddress!, source.baseAddress!, bytes)
                 count = x.count
