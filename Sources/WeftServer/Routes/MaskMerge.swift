@@ -23,9 +23,10 @@ struct MaskMerge {
             filename = name
             subfolder = json["subfolder"]?.stringValue ?? ""
             type = json["type"]?.stringValue ?? "input"
-            if let annotated = ViewRoute.annotation(of: name) {
-                filename = annotated.name
-                type = annotated.type
+            let annotated = AnnotatedFileName(parsing: name)
+            if let folder = annotated.folder {
+                filename = annotated.relativePath
+                type = folder.rawValue
             }
         }
     }

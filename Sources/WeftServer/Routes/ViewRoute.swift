@@ -17,9 +17,10 @@ struct ViewRoute {
                 throw APIError.badRequest("missing_parameter", "/view needs a filename.", details: "filename")
             }
             var type = request.query("type") ?? "output"
-            if let annotated = Self.annotation(of: filename) {
-                filename = annotated.name
-                type = annotated.type
+            let annotated = AnnotatedFileName(parsing: filename)
+            if let folder = annotated.folder {
+                filename = annotated.relativePath
+                type = folder.rawValue
             }
             guard let root = services.folder(ofType: type, user: context.user) else {
                 throw APIError.badRequest("invalid_parameter", "type takes output, input or temp.", details: "type=\(type)")
@@ -50,13 +51,5 @@ struct ViewRoute {
 
     static func disposition(_ name: String) -> String {
         "filename=\"\(name.replacingOccurrences(of: "\"", with: ""))\""
-    }
-
-    /// `name.png [output]` → the name and the type the annotation names (ComfyUI's LoadImage values).
-    static func annotation(of filename: String) -> (name: String, type: String)? {
-        for type in ["output", "input", "temp"] where filename.hasSuffix(" [\(type)]") {
-            return (String(filename.dropLast(type.count + 3)), type)
-        }
-        return nil
     }
 }

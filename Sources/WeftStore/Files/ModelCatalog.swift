@@ -1,4 +1,5 @@
 public import Foundation
+import WeftCore
 
 /// Lists the model files a server offers (`GET /models`, `GET /models/{folder}`, `GET /embeddings`).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import WeftCore
 
 /// Walks a folder tree for ``ModelCatalog``, following symbolic links but entering each real folder only once.
 enum ModelTreeWalk {

@@ -1,3 +1,5 @@
+public import WeftCore
+
 /// Why ``UploadStore`` could not save an upload.
 public enum UploadError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file name or subfolder was refused.

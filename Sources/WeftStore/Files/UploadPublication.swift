@@ -1,4 +1,5 @@
 import Foundation
+import WeftCore
 
 /// Moves a staged upload into place without ever replacing another file.
 enum UploadPublication {

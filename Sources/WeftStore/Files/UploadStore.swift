@@ -1,4 +1,5 @@
 public import Foundation
+import WeftCore
 
 /// Saves uploaded files with ComfyUI's collision rule (`POST /upload/image`).
 ///

@@ -1,10 +1,10 @@
-import Foundation
+package import Foundation
 
 /// Absolute paths with their symbolic links followed, the way the kernel would resolve them.
 ///
 /// Links are read one component at a time, so links in the middle of a path, relative link targets and `..`
 /// inside targets are all handled; components that do not exist yet are kept as written.
-enum CanonicalPath {
+package enum CanonicalPath {
     /// How many links one resolution may follow before it is taken for a loop (Linux's `MAXSYMLINKS`).
     static let maximumLinks = 40
 
@@ -35,7 +35,7 @@ enum CanonicalPath {
     }
 
     /// The components of the file URL `url`, resolved as in ``components(of:)``.
-    static func components(of url: URL) -> [String]? {
+    package static func components(of url: URL) -> [String]? {
         components(of: url.absoluteURL.path(percentEncoded: false))
     }
 
