@@ -52,15 +52,7 @@ public struct Tensor: Sendable, Equatable {
 
     /// For each dimension, how many elements apart two neighbouring indices along it are (row-major: the last
     /// stride is 1).
-    public var strides: [Int] {
-        var result = [Int](repeating: 1, count: shape.count)
-        var step = 1
-        for dimension in shape.indices.reversed() {
-            result[dimension] = step
-            step *= shape[dimension]
-        }
-        return result
-    }
+    public var strides: [Int] { rowMajorStrides(of: shape) }
 
     /// The same elements viewed with another shape, sharing storage with this tensor. One dimension may be -1; it
     /// is inferred from the element count.

@@ -14,6 +14,7 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
             let elements = shape.reduce(1, *)
             return "\(operation): shape \(shape) holds \(elements) elements but \(count) values were given"
         case .invalidShapes(let operation, let shapes, let reason):
+            guard !shapes.isEmpty else { return "\(operation): \(reason)" }
             let listed = shapes.map { "\($0)" }.joined(separator: ", ")
             return "\(operation): \(shapes.count == 1 ? "shape" : "shapes") \(listed): \(reason)"
         }
