@@ -22,6 +22,8 @@
 
 #include "wt_conv.h"
 
+#include "wt_resize.h"
+
 #include "wt_elementwise.h"
 
 #ifdef __cplusplus
