@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(
@@ -42,7 +43,13 @@ let package = Package(
         ),
         .target(
             name: "WeftNodes",
-            dependencies: ["WeftCore", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "WeftCore",
+                "WeftImage",
+                "WeftTensor",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -78,7 +85,7 @@ let package = Package(
         ),
         .target(
             name: "WeftImage",
-            dependencies: ["CImageCodecs"],
+            dependencies: ["CImageCodecs", "WeftTensor"],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -93,6 +100,7 @@ let package = Package(
             dependencies: [
                 "WeftCore",
                 "WeftNodes",
+                "WeftImage",
                 "WeftStore",
                 "WeftServer",
                 .product(name: "Logging", package: "swift-log"),
@@ -109,7 +117,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "weft-bench-tensor",
-            dependencies: ["WeftTensor"],
+            dependencies: ["WeftTensor", "WeftImage"],
             path: "Benchmarks/TensorBenchmark",
             swiftSettings: strictSettings
         ),
@@ -120,7 +128,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WeftNodesTests",
-            dependencies: ["WeftCore", "WeftNodes", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "WeftCore", "WeftNodes", "WeftImage", "WeftTensor", .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -174,7 +185,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WeftImageTests",
-            dependencies: ["WeftImage"],
+            dependencies: ["WeftImage", "WeftTensor"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -34,7 +34,7 @@ public enum ImageFormat: Sendable {
     }
 
     /// The usual written name, for messages: PNG, JPEG, WebP.
-    var name: String {
+    public var name: String {
         switch self {
         case .png: "PNG"
         case .jpeg: "JPEG"

@@ -15,8 +15,31 @@ public enum BuiltinNodes {
         ]
     }
 
+    /// The image nodes: loading, saving and previewing images, and the image and mask transforms.
+    public static func image(settings: ImageNodeSettings) -> [any Node] {
+        [
+            LoadImage(settings: settings),
+            LoadImageMask(settings: settings),
+            SaveImage(settings: settings),
+            PreviewImageNode(settings: settings),
+            ImageScale(),
+            ImageScaleBy(),
+            ImageScaleToTotalPixels(),
+            ImageInvert(),
+            ImageBatch(),
+            ImageCrop(),
+            ImagePadForOutpaint(),
+            EmptyImage(),
+            ImageCompositeMasked(),
+            SolidMask(),
+            InvertMask(),
+            MaskToImage(),
+            ImageToMask(),
+        ]
+    }
+
     /// A registry holding every built-in node. Throws only if two built-ins share a class name.
-    public static func registry() throws(NodeRegistryError) -> NodeRegistry {
-        try NodeRegistry(utility())
+    public static func registry(imageSettings: ImageNodeSettings = ImageNodeSettings()) throws(NodeRegistryError) -> NodeRegistry {
+        try NodeRegistry(utility() + image(settings: imageSettings))
     }
 }

@@ -21,7 +21,7 @@ struct NodesCommand: AsyncParsableCommand {
     var className: String?
 
     func run() async throws {
-        let registry = try BuiltinNodes.registry()
+        let registry = try BuiltinNodes.registry(imageSettings: .workingDirectory)
         let formatter = NodeCatalogFormatter()
         guard let className else {
             if json {

@@ -30,6 +30,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-concurrent-nodes"), help: ArgumentHelp("How many independent nodes may run at once.", valueName: "N"))
     var maxConcurrentNodes = ExecutorConfiguration().maxConcurrentNodes
 
+    @Flag(name: .customLong("disable-metadata"), help: "Do not embed the prompt and workflow in saved PNGs.")
+    var disableMetadata = false
+
     func validate() throws {
         guard maxConcurrentNodes >= 1 else {
             throw ArgumentParser.ValidationError("--max-concurrent-nodes must be at least 1")
@@ -39,7 +42,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = WorkflowRun.Settings(
             file: workflow.file, overrides: workflow.overrides, dataDirectory: dataDirectory,
-            outputDirectory: outputDirectory, json: json, maxConcurrentNodes: maxConcurrentNodes
+            outputDirectory: outputDirectory, json: json, maxConcurrentNodes: maxConcurrentNodes,
+            embedsMetadata: !disableMetadata
         )
         let status = await WorkflowRun(settings: settings).perform()
         if status != ExitStatus.success { throw ExitCode(status) }

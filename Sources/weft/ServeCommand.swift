@@ -54,6 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cache-size"), help: ArgumentHelp("Memory bound of the node output cache, in MB.", valueName: "MB"))
     var cacheSize = 2048
 
+    @Flag(name: .customLong("disable-metadata"), help: "Do not embed the prompt and workflow in saved PNGs.")
+    var disableMetadata = false
+
     @Flag(name: .customLong("multi-user"), help: "Scope queue, history, input and output by the Comfy-User header.")
     var multiUser = false
 
@@ -98,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = makeConfiguration()
         let server: WeftServer
         do {
-            server = try WeftServer(configuration: configuration, registry: try BuiltinNodes.registry(), logger: logger)
+            server = try WeftServer(configuration: configuration, registry: try registry(configuration), logger: logger)
         } catch {
             StandardStream.error.writeLine("weft serve: \(error)")
             throw ExitCode(ExitStatus.executionFailed)
@@ -108,6 +111,12 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("Weft is serving", metadata: ["url": .string("http://\(host):\(port)")])
             StandardStream.output.writeLine("weft: serving on http://\(host):\(port)")
         }
+    }
+
+    /// The built-in nodes; loaders list and check the shared input folder unless files are per user.
+    private func registry(_ configuration: ServerConfiguration) throws -> NodeRegistry {
+        let settings = ImageNodeSettings(directories: multiUser ? nil : configuration.directories, embedsMetadata: !disableMetadata)
+        return try BuiltinNodes.registry(imageSettings: settings)
     }
 
     private func makeConfiguration() -> ServerConfiguration {

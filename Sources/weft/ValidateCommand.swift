@@ -23,7 +23,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let registry = try BuiltinNodes.registry()
+        let registry = try BuiltinNodes.registry(imageSettings: .workingDirectory)
         let request: PromptRequest
         do {
             request = try WorkflowLoader(registry: registry).load(path: workflow.file, overrides: workflow.overrides)

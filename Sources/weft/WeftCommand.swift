@@ -10,6 +10,6 @@ struct WeftCommand: AsyncParsableCommand {
 
             Exit codes: 0 success, 1 a node failed, 2 invalid command line or workflow, 130 interrupted.
             """,
-        subcommands: [RunCommand.self, ServeCommand.self, ValidateCommand.self, NodesCommand.self]
+        subcommands: [RunCommand.self, ServeCommand.self, ValidateCommand.self, NodesCommand.self, InspectCommand.self]
     )
 }

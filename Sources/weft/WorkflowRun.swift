@@ -13,6 +13,7 @@ struct WorkflowRun {
         var outputDirectory: String?
         var json: Bool
         var maxConcurrentNodes: Int
+        var embedsMetadata: Bool
     }
 
     let settings: Settings
@@ -23,9 +24,18 @@ struct WorkflowRun {
         defer { interruption.stop() }
         let promptID = UUID().uuidString.lowercased()
 
+        let directories: DataDirectories
+        do {
+            directories = try DataDirectorySetup(dataDirectory: settings.dataDirectory, outputDirectory: settings.outputDirectory).prepare()
+        } catch {
+            let rejection = WorkflowRejection.unusableDirectory(error)
+            StandardStream.error.writeLines(rejection.lines)
+            emit(RunReport.rejected(rejection, promptID: promptID))
+            return ExitStatus.invalid
+        }
         let registry: NodeRegistry
         do {
-            registry = try BuiltinNodes.registry()
+            registry = try BuiltinNodes.registry(imageSettings: ImageNodeSettings(directories: directories, embedsMetadata: settings.embedsMetadata))
         } catch {
             StandardStream.error.writeLine("error: cannot build the node registry: \(error)")
             return ExitStatus.executionFailed
@@ -40,15 +50,6 @@ struct WorkflowRun {
             return ExitStatus.invalid
         }
         let runID = request.promptID ?? promptID
-        let directories: DataDirectories
-        do {
-            directories = try DataDirectorySetup(dataDirectory: settings.dataDirectory, outputDirectory: settings.outputDirectory).prepare()
-        } catch {
-            let rejection = WorkflowRejection.unusableDirectory(error)
-            StandardStream.error.writeLines(rejection.lines)
-            emit(RunReport.rejected(rejection, promptID: runID))
-            return ExitStatus.invalid
-        }
 
         guard !interruption.isRaised else { return interruptedBeforeStart(runID, nodeErrors: .object([:])) }
 

@@ -4,12 +4,15 @@ import WeftCore
 import WeftNodes
 
 @Suite struct BuiltinNodesTests {
-    @Test func registryHoldsEveryUtilityNodeInOrder() throws {
+    @Test func registryHoldsEveryBuiltinNodeInOrder() throws {
         let registry = try BuiltinNodes.registry()
         #expect(
             Array(registry.nodes.keys) == [
                 "PrimitiveInt", "PrimitiveFloat", "PrimitiveString", "PrimitiveStringMultiline", "PrimitiveBoolean",
                 "StringConcatenate", "ComfySwitchNode", "IntMath", "FloatMath", "PreviewAny", "SaveText", "Delay",
+                "LoadImage", "LoadImageMask", "SaveImage", "PreviewImage", "ImageScale", "ImageScaleBy", "ImageScaleToTotalPixels",
+                "ImageInvert", "ImageBatch", "ImageCrop", "ImagePadForOutpaint", "EmptyImage", "ImageCompositeMasked", "SolidMask",
+                "InvertMask", "MaskToImage", "ImageToMask",
             ])
         #expect(registry["ComfySwitchNode"]?.schema.displayName == "Switch")
     }

@@ -53,7 +53,9 @@ final class TestServer: Sendable {
         configure(&configuration)
         var logger = Logger(label: "weft.test")
         logger.logLevel = .critical
-        var registry = try BuiltinNodes.registry()
+        // As `weft serve` builds it: the loaders check the shared input folder unless files are per user.
+        let imageSettings = ImageNodeSettings(directories: configuration.multiUser ? nil : configuration.directories)
+        var registry = try BuiltinNodes.registry(imageSettings: imageSettings)
         for node in extraNodes { try registry.register(node) }
         let server = try WeftServer(configuration: configuration, registry: registry, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -127,6 +127,30 @@ uint32_t wic_crc32(uint32_t crc, const uint8_t *data, size_t size);
 /** Releases a buffer returned by this library; NULL is ignored. */
 void wic_free(void *buffer);
 
+/**
+ * Converts 8-bit samples to floats in 0...1 as `(float)byte / 255.0f` (ComfyUI's `astype(float32) / 255.0`), or
+ * `1.0f - (float)byte / 255.0f` when `invert` is non-zero (how an alpha channel becomes a mask). For each of
+ * `pixels` pixels, `channels` consecutive samples are read from `src` (pixels `src_stride` bytes apart) and written
+ * to `dst` (pixels `dst_stride` floats apart), so a channel can be picked out by offsetting `src`.
+ */
+void wic_bytes_to_unit_floats(
+    const uint8_t *src, size_t src_stride, float *dst, size_t dst_stride, size_t channels, size_t pixels, int invert);
+
+/**
+ * Converts floats to 8-bit samples as ComfyUI saves images: `255 * value` clipped to 0...255 and truncated toward
+ * zero (NumPy's `clip(...).astype(uint8)`); NaN becomes 0. Strides and channels work as in wic_bytes_to_unit_floats.
+ */
+void wic_unit_floats_to_bytes(
+    const float *src, size_t src_stride, uint8_t *dst, size_t dst_stride, size_t channels, size_t pixels);
+
+/**
+ * Turns an image upright according to its EXIF orientation (1-8, as Pillow's `ImageOps.exif_transpose`): 2 mirrors
+ * left-right, 3 rotates 180 degrees, 4 mirrors top-bottom, 5 transposes, 6 rotates 90 degrees clockwise, 7 transverses,
+ * 8 rotates 90 degrees counter-clockwise. `dst` holds width * height * channels bytes; for 5-8 its rows are `height`
+ * pixels wide. Any other orientation copies the image unchanged.
+ */
+void wic_reorient(const uint8_t *src, size_t width, size_t height, size_t channels, int orientation, uint8_t *dst);
+
 #ifdef __cplusplus
 }
 #endif

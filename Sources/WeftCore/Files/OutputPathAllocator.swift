@@ -119,10 +119,14 @@ public struct OutputPathAllocator: Sendable {
 
     /// Writes `data` to the next free file for a prefix and returns it. The file is created exclusively: when a
     /// concurrent writer took the name first, the next counter is tried, so two saves never replace each other.
+    /// `width`, `height` and `batchIndex` fill `%width%`, `%height%` and `%batch_num%` for image batches; the
+    /// counter is found afresh for each file, so the files of a batch count up one by one.
     public func writeNextFile(
-        _ data: Data, prefix: String, fileExtension: String, date: Date = Date(), timeZone: TimeZone = .current
+        _ data: Data, prefix: String, fileExtension: String, width: Int = 0, height: Int = 0, batchIndex: Int = 0,
+        date: Date = Date(), timeZone: TimeZone = .current
     ) throws(OutputPathError) -> OutputFile {
-        var allocation = try allocate(prefix: prefix, date: date, timeZone: timeZone)
+        var allocation = try allocate(prefix: prefix, width: width, height: height, date: date, timeZone: timeZone)
+        allocation.baseName = allocation.baseName.replacingOccurrences(of: "%batch_num%", with: String(batchIndex))
         while true {
             let file = allocation.file(fileExtension: fileExtension)
             do {

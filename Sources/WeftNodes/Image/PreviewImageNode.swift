@@ -1,0 +1,40 @@
+import Foundation
+import OrderedCollections
+public import WeftCore
+
+/// `PreviewImage` ("Preview Image"; named `PreviewImageNode` here beside WeftCore's preview payload): saves the batch to temp/ (fast compression, a random prefix) so clients can
+/// show it; temp/ is not kept. Metadata follows the same setting as SaveImage.
+public struct PreviewImageNode: Node {
+    /// `images` and the hidden prompt and `extra_pnginfo`; an output node with no outputs.
+    public let schema = NodeSchema(
+        className: "PreviewImage",
+        displayName: "Preview Image",
+        category: "image",
+        description: "Saves the input images to your ComfyUI output directory.",
+        inputs: [
+            .socket("images", "IMAGE"),
+            .hidden("prompt", .prompt),
+            .hidden("extra_pnginfo", .extraPNGInfo),
+        ],
+        outputs: [],
+        isOutputNode: true
+    )
+
+    private let embedsMetadata: Bool
+
+    /// The node; `settings.embedsMetadata` decides whether the workflow goes into the files.
+    public init(settings: ImageNodeSettings = ImageNodeSettings()) {
+        embedsMetadata = settings.embedsMetadata
+    }
+
+    /// Saves the batch as `ComfyUI_temp_{5 random letters}_{counter}_.png`; the UI output lists the files.
+    public func run(_ inputs: NodeInputs, context: NodeContext) async throws -> NodeOutput {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let suffix = String((0..<5).map { _ in letters.randomElement()! })
+        let saver = ImageSaver(root: context.directories.temp, folderType: "temp", compressionLevel: 1, embedsMetadata: embedsMetadata)
+        let entries = try await saver.save(
+            try inputs.image("images"), prefix: "ComfyUI_temp_" + suffix, prompt: inputs.lists["prompt"]?.first?.json,
+            extraPNGInfo: inputs.lists["extra_pnginfo"]?.first?.json, context: context)
+        return NodeOutput(slots: [], ui: ["images": entries])
+    }
+}
