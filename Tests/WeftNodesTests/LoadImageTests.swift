@@ -65,6 +65,18 @@ import WeftTensor
         }
     }
 
+    @Test func aHugeHeaderIsRefusedBeforeAnyPixelIsAllocated() async throws {
+        try ImageFixtures.install("huge_header.png", in: scratch)
+        do {
+            _ = try await load("huge_header.png")
+            Issue.record("a 65535 x 65535 header loaded")
+        } catch let error as ImageNodeError {
+            guard case .unreadableFile(_, let name, let reason) = error else { throw error }
+            #expect(name == "huge_header.png")
+            #expect(reason.contains("65535 x 65535"))
+        }
+    }
+
     @Test func fingerprintFollowsTheFileContents() async throws {
         try ImageFixtures.install("rgba.png", as: "x.png", in: scratch)
         let node = LoadImage()

@@ -39,3 +39,16 @@ rgba[..., 1] = [[10, 20, 30], [40, 50, 60]]
 rgba[..., 2] = [[200, 201, 202], [203, 204, 205]]
 rgba[..., 3] = [[255, 0, 127], [128, 1, 254]]
 Image.fromarray(rgba, "RGBA").save("rgba.png")
+
+# A PNG whose header claims 65535 x 65535 RGBA 16-bit (32 GiB of pixels) with an empty image data stream.
+import struct
+import zlib
+
+
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+with open("huge_header.png", "wb") as f:
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 65535, 65535, 16, 6, 0, 0, 0))
+    f.write(b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
