@@ -147,7 +147,7 @@ struct ShapeOpsTests {
             tensorErrorDescription { try x.expanded(to: [2, 6]) }
                 == "expanded: shapes [2, 3], [2, 6]: dimension 1 has size 3, which is not 1 and differs from 6")
 
-        #expect(tensorErrorDescription { try concat([], dimension: 0) } == "concat: shapes : there are no tensors to join")
+        #expect(tensorErrorDescription { try concat([], dimension: 0) } == "concat: there are no tensors to join")
         #expect(
             tensorErrorDescription { try concat([x, Tensor.zeros([2, 3, 1])], dimension: 0) }
                 == "concat: shapes [2, 3], [2, 3, 1]: the tensors differ in rank")
