@@ -1,16 +1,16 @@
 /* Scalar and AVX2/FMA versions of the normalisation passes, and the choice between them. */
 #include "norm_stats.h"
-#include "wt_kernels.h"
+#include "vecmath.h"
 
-static void shifted_sums_scalar(const float *x, size_t n, float shift, double *deviations, double *squares) {
+static void add_sums_scalar(const float *x, size_t n, float shift, wt_shifted_sums *sums) {
     double deviation_total = 0, square_total = 0;
     for (size_t i = 0; i < n; i++) {
         double deviation = (double)(x[i] - shift);
         deviation_total += deviation;
         square_total += deviation * deviation;
     }
-    *deviations = deviation_total;
-    *squares = square_total;
+    sums->deviations += deviation_total;
+    sums->squares += square_total;
 }
 
 static void normalize_scalar(const float *x, float *y, size_t n, float mean, float scale, const float *weight,
@@ -23,44 +23,42 @@ static void normalize_scalar(const float *x, float *y, size_t n, float mean, flo
     }
 }
 
-static void affine_scalar(const float *x, float *y, size_t n, float mean, float scale, float shift) {
-    for (size_t i = 0; i < n; i++) y[i] = (x[i] - mean) * scale + shift;
+static void affine_scalar(const float *x, float *y, size_t n, float mean, float scale, float offset) {
+    for (size_t i = 0; i < n; i++) y[i] = (x[i] - mean) * scale + offset;
 }
 
-void wt_moments(const wt_norm_ops *ops, const float *x, size_t n, double *mean, double *variance) {
+static void affine_and_sums_scalar(const float *x, float *y, size_t n, float mean, float scale, float offset,
+                                   const float *next, float next_shift, wt_shifted_sums *sums) {
+    affine_scalar(x, y, n, mean, scale, offset);
+    add_sums_scalar(next, n, next_shift, sums);
+}
+
+float wt_moment_shift(const float *x, size_t n) {
     size_t sample = n < 64 ? n : 64;
-    double sample_total = 0;
-    for (size_t i = 0; i < sample; i++) sample_total += x[i];
-    float shift = (float)(sample_total / (double)sample);
+    double total = 0;
+    for (size_t i = 0; i < sample; i++) total += x[i];
+    return (float)(total / (double)sample);
+}
+
+int wt_moments_from_sums(size_t n, float shift, wt_shifted_sums sums, double *mean, double *variance) {
+    *mean = (double)shift + sums.deviations / (double)n;
+    double centered = sums.squares - sums.deviations * sums.deviations / (double)n;
+    *variance = (centered > 0 ? centered : 0) / (double)n;
+    return centered >= 0.25 * sums.squares;
+}
+
+void wt_moments(const wt_norm_ops *ops, const float *x, size_t n, float shift, double *mean, double *variance) {
     for (int pass = 0; pass < 2; pass++) {
-        double deviations, squares;
-        ops->shifted_sums(x, n, shift, &deviations, &squares);
-        *mean = (double)shift + deviations / (double)n;
-        double centered = squares - deviations * deviations / (double)n;
-        *variance = (centered > 0 ? centered : 0) / (double)n;
-        if (centered >= 0.25 * squares) return;
+        wt_shifted_sums sums = {0, 0};
+        ops->add_sums(x, n, shift, &sums);
+        if (wt_moments_from_sums(n, shift, sums, mean, variance)) return;
         shift = (float)*mean;
     }
 }
 
-static const wt_norm_ops scalar_ops = {shifted_sums_scalar, normalize_scalar, affine_scalar};
+static const wt_norm_ops scalar_ops = {add_sums_scalar, normalize_scalar, affine_scalar, affine_and_sums_scalar};
 
 #if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-
-#define WT_TARGET __attribute__((target("avx2,fma")))
-
-/* Adds the four doubles of `v`. */
-WT_TARGET static double horizontal_sum(__m256d v) {
-    __m128d pair = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
-    return _mm_cvtsd_f64(_mm_add_sd(pair, _mm_unpackhi_pd(pair, pair)));
-}
-
-/* Adds the eight floats of `v` into `total` in double. */
-WT_TARGET static __m256d flush(__m256d total, __m256 v) {
-    total = _mm256_add_pd(total, _mm256_cvtps_pd(_mm256_castps256_ps128(v)));
-    return _mm256_add_pd(total, _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
-}
 
 /*
  * Adds blocks of WT_BLOCK values in float (each of the eight-lane accumulators sees WT_BLOCK / 16 values, so the
@@ -68,31 +66,53 @@ WT_TARGET static __m256d flush(__m256d total, __m256 v) {
  */
 #define WT_BLOCK 64
 
-WT_TARGET static void shifted_sums_avx2(const float *x, size_t n, float shift, double *deviations, double *squares) {
+/*
+ * add_sums over `next`, and, when `with_affine` (a constant wherever this is inlined), the affine pass from `x` to `y`
+ * over the same indices.
+ */
+WT_AVX2_INLINE void sums_pass_avx2(const float *next, size_t n, float shift, wt_shifted_sums *sums, int with_affine,
+                                   const float *x, float *y, float mean, float scale, float offset) {
     const __m256 center = _mm256_set1_ps(shift);
+    const __m256 affine_center = _mm256_set1_ps(mean), factor = _mm256_set1_ps(scale);
+    const __m256 addend = _mm256_set1_ps(offset);
     __m256d square_totals = _mm256_setzero_pd(), deviation_totals = _mm256_setzero_pd();
     size_t i = 0;
     for (; i + WT_BLOCK <= n; i += WT_BLOCK) {
         __m256 sa = _mm256_setzero_ps(), sb = _mm256_setzero_ps(), da = _mm256_setzero_ps(), db = _mm256_setzero_ps();
-        for (size_t j = 0; j < WT_BLOCK; j += 16) {
-            __m256 a = _mm256_sub_ps(_mm256_loadu_ps(x + i + j), center);
-            __m256 b = _mm256_sub_ps(_mm256_loadu_ps(x + i + j + 8), center);
+        for (size_t j = i; j < i + WT_BLOCK; j += 16) {
+            __m256 a = _mm256_sub_ps(_mm256_loadu_ps(next + j), center);
+            __m256 b = _mm256_sub_ps(_mm256_loadu_ps(next + j + 8), center);
             sa = _mm256_fmadd_ps(a, a, sa);
             sb = _mm256_fmadd_ps(b, b, sb);
             da = _mm256_add_ps(da, a);
             db = _mm256_add_ps(db, b);
+            if (with_affine) {
+                __m256 low = _mm256_sub_ps(_mm256_loadu_ps(x + j), affine_center);
+                __m256 high = _mm256_sub_ps(_mm256_loadu_ps(x + j + 8), affine_center);
+                _mm256_storeu_ps(y + j, _mm256_fmadd_ps(low, factor, addend));
+                _mm256_storeu_ps(y + j + 8, _mm256_fmadd_ps(high, factor, addend));
+            }
         }
-        square_totals = flush(square_totals, _mm256_add_ps(sa, sb));
-        deviation_totals = flush(deviation_totals, _mm256_add_ps(da, db));
+        square_totals = wt_accumulate8d(square_totals, _mm256_add_ps(sa, sb));
+        deviation_totals = wt_accumulate8d(deviation_totals, _mm256_add_ps(da, db));
     }
-    double tail_deviations, tail_squares;
-    shifted_sums_scalar(x + i, n - i, shift, &tail_deviations, &tail_squares);
-    *deviations = horizontal_sum(deviation_totals) + tail_deviations;
-    *squares = horizontal_sum(square_totals) + tail_squares;
+    sums->deviations += wt_sum4d(deviation_totals);
+    sums->squares += wt_sum4d(square_totals);
+    add_sums_scalar(next + i, n - i, shift, sums);
+    if (with_affine) affine_scalar(x + i, y + i, n - i, mean, scale, offset);
 }
 
-WT_TARGET static void normalize_avx2(const float *x, float *y, size_t n, float mean, float scale, const float *weight,
-                                     const float *bias) {
+WT_AVX2 static void add_sums_avx2(const float *x, size_t n, float shift, wt_shifted_sums *sums) {
+    sums_pass_avx2(x, n, shift, sums, 0, NULL, NULL, 0, 0, 0);
+}
+
+WT_AVX2 static void affine_and_sums_avx2(const float *x, float *y, size_t n, float mean, float scale, float offset,
+                                         const float *next, float next_shift, wt_shifted_sums *sums) {
+    sums_pass_avx2(next, n, next_shift, sums, 1, x, y, mean, scale, offset);
+}
+
+WT_AVX2 static void normalize_avx2(const float *x, float *y, size_t n, float mean, float scale, const float *weight,
+                                   const float *bias) {
     const __m256 center = _mm256_set1_ps(mean), factor = _mm256_set1_ps(scale);
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -104,34 +124,21 @@ WT_TARGET static void normalize_avx2(const float *x, float *y, size_t n, float m
     normalize_scalar(x + i, y + i, n - i, mean, scale, weight ? weight + i : NULL, bias ? bias + i : NULL);
 }
 
-WT_TARGET static void affine_avx2(const float *x, float *y, size_t n, float mean, float scale, float shift) {
-    const __m256 center = _mm256_set1_ps(mean), factor = _mm256_set1_ps(scale), offset = _mm256_set1_ps(shift);
+WT_AVX2 static void affine_avx2(const float *x, float *y, size_t n, float mean, float scale, float offset) {
+    const __m256 center = _mm256_set1_ps(mean), factor = _mm256_set1_ps(scale), addend = _mm256_set1_ps(offset);
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         __m256 centered = _mm256_sub_ps(_mm256_loadu_ps(x + i), center);
-        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(centered, factor, offset));
+        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(centered, factor, addend));
     }
-    affine_scalar(x + i, y + i, n - i, mean, scale, shift);
+    affine_scalar(x + i, y + i, n - i, mean, scale, offset);
 }
 
-static const wt_norm_ops avx2_ops = {shifted_sums_avx2, normalize_avx2, affine_avx2};
-
-int wt_has_avx2_fma(void) {
-    static int cached = -1;
-    int value = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-    if (value < 0) {
-        __builtin_cpu_init();
-        value = (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) ? 1 : 0;
-        __atomic_store_n(&cached, value, __ATOMIC_RELAXED);
-    }
-    return value;
-}
+static const wt_norm_ops avx2_ops = {add_sums_avx2, normalize_avx2, affine_avx2, affine_and_sums_avx2};
 
 const wt_norm_ops *wt_norm_ops_for_cpu(void) { return wt_has_avx2_fma() ? &avx2_ops : &scalar_ops; }
 
 #else
-
-int wt_has_avx2_fma(void) { return 0; }
 
 const wt_norm_ops *wt_norm_ops_for_cpu(void) { return &scalar_ops; }
 

@@ -10,6 +10,10 @@ public enum GELUApproximation: Sendable, Equatable {
 
 /// SiLU (swish), `x · sigmoid(x)`, element-wise. Large tensors use every core, so this must not run at the same time as
 /// a BLAS call (see `BLASThreads`).
+///
+/// Like the other activations, it evaluates Weft's own vectorised exp (and erf for GELU), eight lanes at a time with
+/// AVX2/FMA where the CPU has them: results are within about 2e-7 of the exact values relative to max(1, |result|),
+/// +infinity gives +infinity and -infinity gives NaN (-infinity · 0, as in PyTorch).
 public func silu(_ x: Tensor) -> Tensor {
     elementwise(x, wt_silu)
 }
@@ -30,7 +34,8 @@ public func quickGELU(_ x: Tensor) -> Tensor {
 }
 
 /// Softmax over the last dimension of `x`: each row's maximum is subtracted before exponentiating, so large inputs
-/// stay finite, and the row sum is accumulated in double. Large tensors are split across every core by row, so this
+/// stay finite, -infinity gives 0 (a masked position), and the row sum is accumulated in double. A row holding NaN or
+/// +infinity, or only -infinity, comes out NaN. Large tensors are split across every core by row, so this
 /// must not run at the same time as a BLAS call (see `BLASThreads`).
 /// - Throws: `TensorError.invalidShapes` when `x` has no dimensions.
 public func softmax(_ x: Tensor) throws(TensorError) -> Tensor {
@@ -43,7 +48,7 @@ public func softmax(_ x: Tensor) throws(TensorError) -> Tensor {
         x.withUnsafeBufferPointer { input in
             let (source, target) = (input.baseAddress!, output.baseAddress!)
             parallelFor(count: rows, elementsPerItem: features) { range in
-                wt_softmax(source + range.lowerBound * features, target + range.lowerBound * features, range.count, features)
+                wt_softmax(source + range.lowerBound * features, target + range.lowerBound * features, range.count, features, 1)
             }
         }
     }

@@ -1,8 +1,10 @@
-internal import COpenBLAS
 internal import CTensorKernels
+import Synchronization
 
-/// The most bytes `scaledDotProductAttention` allocates for one block of attention scores (16 MiB).
-public let attentionScoreBlockByteLimit = 16 << 20
+/// The most bytes `scaledDotProductAttention` allocates for one block of attention scores (1 MiB): small enough to
+/// stay in a core's cache between the GEMM that writes it, the softmax and the GEMM that reads it. Each thread has
+/// one block, so the extra memory is at most this times the number of cores.
+public let attentionScoreBlockByteLimit = 1 << 20
 
 /// How many query rows `scaledDotProductAttention` scores at once against `keys` keys: as many as keep the
 /// `rows × keys` Float32 score block within `attentionScoreBlockByteLimit`, at least 1 and at most `queries`
@@ -19,11 +21,13 @@ public func attentionChunkRows(queries: Int, keys: Int) -> Int {
 /// `scale` defaults to `1 / sqrt(D)`.
 ///
 /// Memory stays bounded: for each batch entry and head, the queries are taken in chunks of
-/// `attentionChunkRows(queries:keys:)` rows, so the only extra allocation is one score block of at most
-/// `attentionScoreBlockByteLimit` bytes, never the whole `Lq × Lk` matrix. Each chunk is one GEMM against `k` read
-/// transposed in place, a row softmax over the block (split across cores), and one GEMM with `v` written straight
-/// into the result. The GEMMs use OpenBLAS's threads and the softmax Weft's own, one after the other, so this must not
-/// run at the same time as another BLAS call (see `BLASThreads`).
+/// `attentionChunkRows(queries:keys:)` rows, and each thread scores its chunks in one reused block of at most
+/// `attentionScoreBlockByteLimit` bytes, never the whole `Lq × Lk` matrix. A chunk is one GEMM against `k` read
+/// transposed in place, a vectorised row softmax with the scale folded in, and one GEMM with `v` written straight into
+/// the result, all while the block is in cache. The chunks of every head are split across the cores, each core running
+/// single-threaded GEMMs: when there are several chunks and their GEMMs are large enough for OpenBLAS to thread them,
+/// `BLASThreads` is set to 1 for the call and restored afterwards, so OpenBLAS's threads and Weft's never compete for
+/// the cores. This must not run at the same time as another BLAS call (see `BLASThreads`).
 ///
 /// With no keys (`Lk` = 0) the result is all zeros; with `D` = 0 every score is 0, so each output row is the mean of
 /// the value rows.
@@ -97,50 +101,82 @@ private struct AttentionPlan {
     /// The factor applied to every score before the softmax.
     let scale: Float
 
-    /// Computes every head (`heads` = B·H of them, stored one after another) into `output`, overwriting it, through
-    /// one reused score block of `rowsPerChunk × keys` floats.
+    /// Computes every head (`heads` = B·H of them, stored one after another) into `output`, overwriting it: the
+    /// (head, chunk) pairs are split across the cores, each thread with its own block of `rowsPerChunk × keys` floats
+    /// and OpenBLAS on one thread.
     func run(
         heads: Int, q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
         output: UnsafeMutablePointer<Float>
     ) {
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: rowsPerChunk * keys)
-        defer { scores.deallocate() }
-        BLASThreads.ensureConfigured()
-        for head in 0..<heads {
-            let kHead = k + head * keys * depth
-            let vHead = v + head * keys * valueDepth
-            var start = 0
-            while start < queries {
-                let rows = min(rowsPerChunk, queries - start)
-                let row = head * queries + start
-                score(rows: rows, q: q + row * depth, k: kHead, into: scores)
-                normalize(rows: rows, scores: scores)
-                // out[rows, Dv] = probabilities[rows, Lk] · v[Lk, Dv], straight into the result.
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(valueDepth), Int32(keys),
-                    1, scores, Int32(keys), vHead, Int32(valueDepth), 0, output + row * valueDepth, Int32(valueDepth))
-                start += rows
+        let chunksPerHead = (queries + rowsPerChunk - 1) / rowsPerChunk
+        let items = heads * chunksPerHead
+        let largestGEMM = rowsPerChunk * keys * max(depth, valueDepth)
+        OneThreadBLAS.run(when: items > 1 && largestGEMM > OneThreadBLAS.singleThreadedGEMMLimit) {
+            parallelFor(count: items, elementsPerItem: rowsPerChunk * keys * (depth + valueDepth)) { range in
+                computeChunks(range, chunksPerHead: chunksPerHead, q: q, k: k, v: v, output: output)
             }
         }
     }
 
-    /// Writes `scale · q[rows, D] · kᵀ` (k stored `[Lk, D]`, read transposed in place) into `scores`.
+    /// Computes the (head, chunk) pairs numbered `items` (head-major) through one score block of its own.
+    private func computeChunks(
+        _ items: Range<Int>, chunksPerHead: Int, q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
+        output: UnsafeMutablePointer<Float>
+    ) {
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: rowsPerChunk * keys)
+        defer { scores.deallocate() }
+        for item in items {
+            let (head, chunk) = item.quotientAndRemainder(dividingBy: chunksPerHead)
+            let start = chunk * rowsPerChunk
+            let rows = min(rowsPerChunk, queries - start)
+            let row = head * queries + start
+            score(rows: rows, q: q + row * depth, k: k + head * keys * depth, into: scores)
+            wt_softmax(scores, scores, rows, keys, scale)
+            // out[rows, Dv] = probabilities[rows, Lk] · v[Lk, Dv], straight into the result.
+            GEMM(m: rows, n: valueDepth, k: keys, transposeA: false, transposeB: false)
+                .run(a: scores, b: v + head * keys * valueDepth, c: output + row * valueDepth, beta: 0)
+        }
+    }
+
+    /// Writes `q[rows, D] · kᵀ` (k stored `[Lk, D]`, read transposed in place) into `scores`; zeros when `D` is 0.
     private func score(rows: Int, q: UnsafePointer<Float>, k: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>) {
         guard depth > 0 else {
             scores.update(repeating: 0, count: rows * keys)
             return
         }
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(keys), Int32(depth),
-            scale, q, Int32(depth), k, Int32(depth), 0, scores, Int32(keys))
+        GEMM(m: rows, n: keys, k: depth, transposeA: false, transposeB: true).run(a: q, b: k, c: scores, beta: 0)
     }
+}
 
-    /// Replaces each of the `rows` score rows with its softmax, in place, split across cores by row.
-    private func normalize(rows: Int, scores: UnsafeMutablePointer<Float>) {
-        let keys = keys
-        parallelFor(count: rows, elementsPerItem: keys) { range in
-            let block = scores + range.lowerBound * keys
-            wt_softmax(block, block, range.count, keys)
+/// Keeps OpenBLAS on one thread while attention runs its GEMMs on Weft's own threads, one per core.
+///
+/// Calls may overlap (tests run concurrently): the first to enter records `BLASThreads.count` and sets 1, the last to
+/// leave restores the recorded count.
+private enum OneThreadBLAS {
+    /// How many calls are inside `run`, and the thread count to restore when the last leaves.
+    private static let state = Mutex((callers: 0, restore: 1))
+
+    /// The largest GEMM, in multiply-adds (M·N·K), that OpenBLAS runs on the calling thread whatever its thread count
+    /// (`GEMM_MULTITHREAD_THRESHOLD`, 4 by default, × 65,536): attention whose GEMMs are no larger leaves the count
+    /// alone.
+    static let singleThreadedGEMMLimit = 4 * 65536
+
+    /// Runs `body` with OpenBLAS on one thread when `needed`, otherwise just runs it.
+    static func run(when needed: Bool, _ body: () -> Void) {
+        guard needed else { return body() }
+        state.withLock { state in
+            if state.callers == 0 {
+                state.restore = BLASThreads.count
+                BLASThreads.set(1)
+            }
+            state.callers += 1
         }
+        defer {
+            state.withLock { state in
+                state.callers -= 1
+                if state.callers == 0 { BLASThreads.set(state.restore) }
+            }
+        }
+        body()
     }
 }

@@ -5,8 +5,10 @@ internal import CTensorKernels
 /// positions, `(x - mean) / sqrt(variance + eps)`, then channel `c` is scaled by `weight[c]` and shifted by
 /// `bias[c]`.
 ///
-/// Statistics are computed in double precision. Large tensors are split across every core by group, so this must
-/// not run at the same time as a BLAS call (see `BLASThreads`).
+/// Statistics are computed in double precision. Each group is read from memory once: the pass writing one group's
+/// output also takes the next group's statistics (AVX2/FMA where the CPU has them), and the group itself is read again
+/// from cache. Large tensors are split across every core by group, so this must not run at the same time as a BLAS
+/// call (see `BLASThreads`).
 /// - Throws: `TensorError.invalidShapes` naming the shapes when `x` has fewer than two dimensions, `groups` does not
 ///   divide `C`, or `weight`/`bias` is not `[C]`.
 public func groupNorm(_ x: Tensor, groups: Int, weight: Tensor?, bias: Tensor?, eps: Float = 1e-5) throws(TensorError) -> Tensor {

@@ -1,6 +1,22 @@
+import CTensorKernels
 import Foundation
 import Testing
 import WeftTensor
+
+/// An element-wise C kernel, `y[i] = f(x[i])` for `n` values.
+typealias ElementwiseKernel = @Sendable (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int) -> Void
+
+/// The C softmax kernel: rows, row length, scale.
+typealias SoftmaxKernel = @Sendable (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int, Int, Float) -> Void
+
+/// Each activation's C kernels (dispatching and portable) and its definition in double.
+private let activationKernels: [(String, ElementwiseKernel, ElementwiseKernel, @Sendable (Double) -> Double)] = [
+    ("silu", wt_silu, wt_silu_scalar, { $0 / (1 + exp(-$0)) }),
+    ("gelu", wt_gelu_erf, wt_gelu_erf_scalar, { 0.5 * $0 * erfc(-$0 / 2.0.squareRoot()) }),
+    // 0.5·x·(1 + tanh(u)) = x·sigmoid(2u), which stays accurate in double where 1 + tanh(u) cancels.
+    ("gelu tanh", wt_gelu_tanh, wt_gelu_tanh_scalar, { $0 / (1 + exp(-2 * (2 / Double.pi).squareRoot() * ($0 + 0.044715 * $0 * $0 * $0))) }),
+    ("quick gelu", wt_quick_gelu, wt_quick_gelu_scalar, { $0 / (1 + exp(-1.702 * $0)) }),
+]
 
 @Suite("softmax and activations")
 struct ActivationTests {
@@ -69,5 +85,64 @@ struct ActivationTests {
             #expect(output.shape == shape)
             #expect(largestRelativeDifference(output.scalars, inputs.map(reference)) < 1e-5)
         }
+    }
+
+    @Test("softmax of -infinity is 0 (a masked position)")
+    func softmaxMask() throws {
+        let masked = try softmax(try Tensor(shape: [4], values: [-.infinity, 0, -.infinity, Float(log(3.0))]))
+        #expect(largestRelativeDifference(masked.scalars, [0, 0.25, 0, 0.75]) < 1e-6)
+        #expect(masked.scalars[0] == 0 && masked.scalars[2] == 0)
+        let unusable = try softmax(try Tensor(shape: [3, 2], values: [-.infinity, -.infinity, .infinity, 0, .nan, 0]))
+        #expect(unusable.scalars.allSatisfy { $0.isNaN })
+    }
+
+    @Test(
+        "softmax's AVX2/FMA and portable paths match a double reference for every row length and scale",
+        arguments: [("dispatch", wt_softmax as SoftmaxKernel), ("scalar", wt_softmax_scalar)])
+    func softmaxPaths(path: String, kernel: SoftmaxKernel) {
+        for dim in [1, 2, 7, 8, 9, 15, 16, 17, 63, 64, 65, 77, 4099] {
+            for scale: Float in [1, 0.158, -0.5, 0] {
+                var row = Reference.values(dim, seed: UInt64(dim)).map { $0 * 30 }
+                if dim > 2, scale > 0 { row[1] = -.infinity }
+                var output = [Float](repeating: 12345, count: 2 * dim + 8)
+                kernel(row + row, &output, 2, dim, scale)
+                let scaled = row.map { $0 == -.infinity ? -Double.infinity : Double($0) * Double(scale) }
+                let maximum = scaled.max()!
+                let weights = scaled.map { exp($0 - maximum) }
+                let total = weights.reduce(0, +)
+                let expected = weights.map { $0 / total }
+                #expect(largestRelativeDifference(Array(output[..<(2 * dim)]), expected + expected) < 1e-6, "\(path): \(dim) × \(scale)")
+                #expect(output[(2 * dim)...].allSatisfy { $0 == 12345 }, "\(path): wrote past the rows")
+            }
+        }
+    }
+
+    @Test(
+        "each activation's AVX2/FMA and portable paths match double references over [-20, 20]",
+        arguments: activationKernels)
+    func activationPaths(name: String, dispatch: ElementwiseKernel, scalar: ElementwiseKernel, reference: @Sendable (Double) -> Double) {
+        let inputs = stride(from: Float(-20), through: 20, by: 1e-3).map { $0 }
+        let expected = inputs.map { reference(Double($0)) }
+        func check(_ path: String, _ kernel: ElementwiseKernel) {
+            var output = [Float](repeating: .nan, count: inputs.count)
+            kernel(inputs, &output, inputs.count)
+            #expect(largestRelativeDifference(output, expected) < 1e-6, "\(name), \(path)")
+        }
+        check("dispatch", dispatch)
+        check("scalar", scalar)
+    }
+
+    @Test("activations of special values", arguments: activationKernels)
+    func activationSpecials(name: String, dispatch: ElementwiseKernel, scalar: ElementwiseKernel, reference: @Sendable (Double) -> Double) {
+        let inputs: [Float] = [.infinity, 200, 0, -200, -.infinity, .nan]
+        func check(_ path: String, _ kernel: ElementwiseKernel) {
+            var output = [Float](repeating: 1, count: inputs.count)
+            kernel(inputs, &output, inputs.count)
+            #expect(Array(output[0..<4]) == [.infinity, 200, 0, 0], "\(name), \(path)")
+            // x·f(x) at -infinity is -infinity · 0, NaN, as in PyTorch.
+            #expect(output[4].isNaN && output[5].isNaN, "\(name), \(path)")
+        }
+        check("dispatch", dispatch)
+        check("scalar", scalar)
     }
 }

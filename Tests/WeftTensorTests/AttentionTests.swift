@@ -80,12 +80,35 @@ struct AttentionTests {
         #expect(Reference.relativeError(chunked.scalars, whole.scalars) <= 1e-6)
     }
 
+    @Test("many heads and chunks split across the cores match a Double reference")
+    func parallelChunks() throws {
+        let q = Reference.tensor([2, 3, 150, 8], seed: 51)
+        let k = Reference.tensor([2, 3, 160, 8], seed: 52)
+        let v = Reference.tensor([2, 3, 160, 6], seed: 53)
+        let expected = Self.naive(q, k, v)
+        for chunkRows in [7, 64, 150] {
+            let out = try scaledDotProductAttention(query: q, key: k, value: v, scale: nil, chunkRows: chunkRows)
+            #expect(Reference.relativeError(out.scalars, expected) <= 1e-4, "\(chunkRows) rows per chunk")
+        }
+    }
+
+    @Test("GEMMs large enough for OpenBLAS's threads run one per core, and the BLAS thread count comes back")
+    func oneThreadPerCore() throws {
+        let q = Reference.tensor([1, 3, 96, 64], seed: 54)
+        let k = Reference.tensor([1, 3, 128, 64], seed: 55)
+        let v = Reference.tensor([1, 3, 128, 32], seed: 56)
+        let threads = BLASThreads.count
+        let out = try scaledDotProductAttention(query: q, key: k, value: v)
+        #expect(Reference.relativeError(out.scalars, Self.naive(q, k, v)) <= 1e-4)
+        #expect(BLASThreads.count == threads)
+    }
+
     @Test("a custom scale replaces 1/√D")
     func customScale() throws {
         let q = Reference.tensor([1, 2, 5, 4], seed: 41)
         let k = Reference.tensor([1, 2, 6, 4], seed: 42)
         let v = Reference.tensor([1, 2, 6, 3], seed: 43)
-        for scale: Float in [0, 0.125, 3] {
+        for scale: Float in [0, 0.125, 3, -0.5] {
             let out = try scaledDotProductAttention(query: q, key: k, value: v, scale: scale)
             #expect(Reference.relativeError(out.scalars, Self.naive(q, k, v, scale: Double(scale))) <= 1e-4)
         }
@@ -107,7 +130,7 @@ struct AttentionTests {
 
     @Test("chunk rows keep the score block within the limit")
     func chunkRows() {
-        #expect(attentionChunkRows(queries: 4096, keys: 4096) == 1024)
+        #expect(attentionChunkRows(queries: 4096, keys: 4096) == 64)
         #expect(attentionChunkRows(queries: 10, keys: 4096) == 10)
         #expect(attentionChunkRows(queries: 5, keys: 1 << 30) == 1)
         #expect(attentionChunkRows(queries: 0, keys: 8) == 0)

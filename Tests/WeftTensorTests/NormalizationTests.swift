@@ -93,6 +93,16 @@ struct NormalizationTests {
         #expect(largestRelativeDifference(output.scalars, standardized(values[...], eps: 1e-5)) < 1e-5)
     }
 
+    @Test("groups whose first values sit far from their mean (the fused pass falls back to a second pass) match a double reference")
+    func poorlyCentredGroups() throws {
+        // Four groups of 1,000 values: the first 64 of each near 10 + 5·group, the rest near 0.
+        let noise = Reference.values(4000, seed: 76).map { $0 * 1e-3 }
+        let values = noise.enumerated().map { $0.offset % 1000 < 64 ? 10 + Float($0.offset / 1000) * 5 + $0.element : $0.element }
+        let output = try groupNorm(try Tensor(shape: [2, 4, 500], values: values), groups: 2, weight: nil, bias: nil)
+        let expected = stride(from: 0, to: 4000, by: 1000).flatMap { standardized(values[$0..<$0 + 1000], eps: 1e-5) }
+        #expect(largestRelativeDifference(output.scalars, expected) < 1e-5)
+    }
+
     @Test("empty inputs come back unchanged")
     func emptyInputs() throws {
         #expect(try groupNorm(Tensor.zeros([0, 4, 3]), groups: 2, weight: nil, bias: nil).shape == [0, 4, 3])
