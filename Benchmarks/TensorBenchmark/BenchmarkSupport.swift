@@ -1,4 +1,5 @@
 // Timing and input helpers shared by the tensor benchmarks.
+import Foundation
 import WeftTensor
 
 /// Seconds elapsed in `duration`.
@@ -29,4 +30,13 @@ func medianTime(repetitions: Int, _ body: () -> Void) -> Double {
 func deterministicTensor(_ shape: [Int], seed: Int) -> Tensor {
     let count = shape.reduce(1, *)
     return try! Tensor(shape: shape, values: (0..<count).map { Float(($0 &+ seed) &* 2_654_435_761 % 2003) / 1001.5 - 1 })
+}
+
+/// The all-cores `cblas_sgemm` throughput on 2048² matrices in GFLOP/s (median of `repetitions`), the yardstick the
+/// conv2d and attention figures are given against. Leaves OpenBLAS on every core.
+func allCoresGEMMPeak(repetitions: Int) -> Double {
+    BLASThreads.set(ProcessInfo.processInfo.activeProcessorCount)
+    let a = deterministicTensor([2048, 2048], seed: 3)
+    let b = deterministicTensor([2048, 2048], seed: 4)
+    return 2 * pow(2048, 3) / medianTime(repetitions: repetitions) { _ = try! matmul(a, b) } / 1e9
 }

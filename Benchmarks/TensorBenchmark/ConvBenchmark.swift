@@ -7,10 +7,7 @@ import WeftTensor
 /// median all-cores sgemm GFLOP/s at 2048² measured just before, and the ratio (target ≥ 70 % for 3×3).
 func benchmarkConv2D(repetitions: Int = 9) {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    BLASThreads.set(cores)
-    let a = deterministicTensor([2048, 2048], seed: 3)
-    let b = deterministicTensor([2048, 2048], seed: 4)
-    let peak = 2 * pow(2048, 3) / medianTime(repetitions: repetitions) { _ = try! matmul(a, b) } / 1e9
+    let peak = allCoresGEMMPeak(repetitions: repetitions)
     print("\nconv2d 320 → 320 channels at 64×64 vs the all-cores sgemm peak (median of \(repetitions) after one warm-up)")
     print(String(format: "sgemm 2048², %d threads: %.1f GFLOP/s", cores, peak))
     print("kernel | batch | median ms | GFLOP/s | % of peak")

@@ -4,6 +4,11 @@
 import Foundation
 import WeftTensor
 
+if CommandLine.arguments.dropFirst().first == attentionMemoryArgument {
+    measureAttentionMemory()
+    exit(0)
+}
+
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let cases: [(size: Int, repetitions: Int)] = [(1024, 15), (2048, 7)]
 
@@ -28,3 +33,5 @@ for (size, repetitions) in cases {
 benchmarkGroupNorm()
 benchmarkConv2D()
 benchmarkAttention()
+benchmarkResize()
+benchmarkImageCodecs()
