@@ -54,7 +54,8 @@ struct ActivationTests {
 
     @Test("softmax of a scalar is refused with the shape")
     func softmaxShapeError() {
-        #expect(message { try softmax(Tensor(shape: [], repeating: 1)) } == "softmax: shape []: input must have at least one dimension")
+        #expect(
+            tensorErrorDescription { try softmax(Tensor(shape: [], repeating: 1)) } == "softmax: shape []: input must have at least one dimension")
     }
 
     @Test("activations at known points")

@@ -114,32 +114,22 @@ struct NormalizationTests {
         let x = Tensor.zeros([1, 6, 4])
         #expect(throws: TensorError.self) { try groupNorm(x, groups: 4, weight: nil, bias: nil) }
         #expect(
-            message { try groupNorm(x, groups: 4, weight: nil, bias: nil) } == "groupNorm: shape [1, 6, 4]: 6 channels do not divide into 4 groups")
+            tensorErrorDescription { try groupNorm(x, groups: 4, weight: nil, bias: nil) }
+                == "groupNorm: shape [1, 6, 4]: 6 channels do not divide into 4 groups")
         #expect(
-            message { try groupNorm(x, groups: 0, weight: nil, bias: nil) } == "groupNorm: shape [1, 6, 4]: 6 channels do not divide into 0 groups")
+            tensorErrorDescription { try groupNorm(x, groups: 0, weight: nil, bias: nil) }
+                == "groupNorm: shape [1, 6, 4]: 6 channels do not divide into 0 groups")
         #expect(
-            message { try groupNorm(x, groups: 3, weight: Tensor.zeros([5]), bias: nil) }
+            tensorErrorDescription { try groupNorm(x, groups: 3, weight: Tensor.zeros([5]), bias: nil) }
                 == "groupNorm: shapes [1, 6, 4], [5]: weight must be [6]")
         #expect(
-            message { try groupNorm(Tensor.zeros([6]), groups: 1, weight: nil, bias: nil) }
+            tensorErrorDescription { try groupNorm(Tensor.zeros([6]), groups: 1, weight: nil, bias: nil) }
                 == "groupNorm: shape [6]: input must be [N, C, ...] with at least two dimensions")
         #expect(
-            message { try layerNorm(Tensor.zeros([4, 8]), weight: nil, bias: Tensor.zeros([7])) }
+            tensorErrorDescription { try layerNorm(Tensor.zeros([4, 8]), weight: nil, bias: Tensor.zeros([7])) }
                 == "layerNorm: shapes [4, 8], [7]: bias must be [8]")
         #expect(
-            message { try layerNorm(Tensor.zeros([]), weight: nil, bias: nil) }
+            tensorErrorDescription { try layerNorm(Tensor.zeros([]), weight: nil, bias: nil) }
                 == "layerNorm: shape []: input must have at least one dimension")
-    }
-}
-
-/// The description of the `TensorError` that `body` throws, or nil when it does not throw one.
-func message(_ body: () throws -> Tensor) -> String? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as TensorError {
-        return error.description
-    } catch {
-        return nil
     }
 }

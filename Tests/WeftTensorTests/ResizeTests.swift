@@ -94,28 +94,28 @@ struct ResizeTests {
     func errors() {
         let x = Tensor.zeros([1, 1, 2, 2])
         #expect(
-            message { try resize(Tensor.zeros([1, 4, 4]), height: 2, width: 2, method: .bilinear) }
+            tensorErrorDescription { try resize(Tensor.zeros([1, 4, 4]), height: 2, width: 2, method: .bilinear) }
                 == "resize: shape [1, 4, 4]: input must be [B, C, H, W]")
         #expect(
-            message { try upscale(channelsLast: Tensor.zeros([1, 1, 4, 4, 3]), height: 2, width: 2, method: .area, crop: .disabled) }
+            tensorErrorDescription { try upscale(channelsLast: Tensor.zeros([1, 1, 4, 4, 3]), height: 2, width: 2, method: .area, crop: .disabled) }
                 == "upscale(channelsLast:): shape [1, 1, 4, 4, 3]: input must be [B, H, W, C]")
         #expect(
-            message { try resize(x, height: 0, width: 3, method: .bilinear) }
+            tensorErrorDescription { try resize(x, height: 0, width: 3, method: .bilinear) }
                 == "resize: shape [1, 1, 2, 2]: target size 0×3 (height × width) must be at least 1×1")
-        #expect(message { try resize(x, height: 3, width: -1, method: .lanczos) } != nil)
+        #expect(tensorErrorDescription { try resize(x, height: 3, width: -1, method: .lanczos) } != nil)
         #expect(
-            message { try resize(Tensor.zeros([1, 3, 0, 0]), height: 2, width: 2, method: .bicubic) }
+            tensorErrorDescription { try resize(Tensor.zeros([1, 3, 0, 0]), height: 2, width: 2, method: .bicubic) }
                 == "resize: shape [1, 3, 0, 0]: input images are 0×0 (height × width), and resizing needs at least one pixel")
-        #expect(message { try resize(Tensor.zeros([1, 3, 4, 0]), height: 2, width: 2, method: .nearestExact) } != nil)
+        #expect(tensorErrorDescription { try resize(Tensor.zeros([1, 3, 4, 0]), height: 2, width: 2, method: .nearestExact) } != nil)
         #expect(
-            message { try resize(x, height: 1 << 20, width: 1 << 20, method: .bilinear) }
+            tensorErrorDescription { try resize(x, height: 1 << 20, width: 1 << 20, method: .bilinear) }
                 == "resize: shape [1, 1, 2, 2]: target size 1048576×1048576 or input size 2×2 exceeds 2^31 elements per image plane")
-        #expect(message { try resize(x, height: Int.max, width: 2, method: .bilinear) } != nil)
+        #expect(tensorErrorDescription { try resize(x, height: Int.max, width: 2, method: .bilinear) } != nil)
         #expect(
-            message { try resize(Tensor.zeros([1000, 3, 1, 1]), height: 1 << 15, width: 1 << 15, method: .area) }
+            tensorErrorDescription { try resize(Tensor.zeros([1000, 3, 1, 1]), height: 1 << 15, width: 1 << 15, method: .area) }
                 == "resize: shape [1000, 3, 1, 1]: a result of 1000 × 3 planes of 32768×32768 exceeds 2^32 elements")
         #expect(
-            message { try upscale(x, height: 1, width: 16384, method: .bilinear, crop: .center) }
+            tensorErrorDescription { try upscale(x, height: 1, width: 16384, method: .bilinear, crop: .center) }
                 == "upscale: shape [1, 1, 2, 2]: a centre crop to the aspect ratio of 1×16384 (height × width) leaves no pixels")
     }
 

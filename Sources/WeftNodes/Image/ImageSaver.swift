@@ -15,6 +15,15 @@ struct ImageSaver: Sendable {
     /// Whether the prompt and `extra_pnginfo` go into the files.
     var embedsMetadata: Bool
 
+    /// Saves the node's `images` input with its hidden `prompt` and `extra_pnginfo` and returns the node's output:
+    /// no slots, the files listed under `images` in the UI output.
+    func run(_ inputs: NodeInputs, prefix: String, context: NodeContext) async throws -> NodeOutput {
+        let entries = try await save(
+            try inputs.image("images"), prefix: prefix, prompt: inputs.lists["prompt"]?.first?.json,
+            extraPNGInfo: inputs.lists["extra_pnginfo"]?.first?.json, context: context)
+        return NodeOutput(slots: [], ui: ["images": entries])
+    }
+
     /// Saves image `i` of the batch as `{prefix}_{counter + i:05d}_.png` and returns the UI entries
     /// (`{"filename", "subfolder", "type"}`) in batch order.
     func save(_ images: Tensor, prefix: String, prompt: JSONValue?, extraPNGInfo: JSONValue?, context: NodeContext) async throws -> [JSONValue] {

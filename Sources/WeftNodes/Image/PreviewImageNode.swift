@@ -1,5 +1,3 @@
-import Foundation
-import OrderedCollections
 public import WeftCore
 
 /// `PreviewImage` ("Preview Image"; named `PreviewImageNode` here beside WeftCore's preview payload): saves the batch to temp/ (fast compression, a random prefix) so clients can
@@ -32,9 +30,6 @@ public struct PreviewImageNode: Node {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         let suffix = String((0..<5).map { _ in letters.randomElement()! })
         let saver = ImageSaver(root: context.directories.temp, folderType: "temp", compressionLevel: 1, embedsMetadata: embedsMetadata)
-        let entries = try await saver.save(
-            try inputs.image("images"), prefix: "ComfyUI_temp_" + suffix, prompt: inputs.lists["prompt"]?.first?.json,
-            extraPNGInfo: inputs.lists["extra_pnginfo"]?.first?.json, context: context)
-        return NodeOutput(slots: [], ui: ["images": entries])
+        return try await saver.run(inputs, prefix: "ComfyUI_temp_" + suffix, context: context)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-import OrderedCollections
 public import WeftCore
 
 /// `SaveImage` ("Save Image"): writes each image of the batch to output/ as an 8-bit PNG named
@@ -35,9 +33,6 @@ public struct SaveImage: Node {
     /// Saves the batch; the UI output lists the files under `images`.
     public func run(_ inputs: NodeInputs, context: NodeContext) async throws -> NodeOutput {
         let saver = ImageSaver(root: context.directories.output, folderType: "output", compressionLevel: 4, embedsMetadata: embedsMetadata)
-        let entries = try await saver.save(
-            try inputs.image("images"), prefix: try inputs.string("filename_prefix"), prompt: inputs.lists["prompt"]?.first?.json,
-            extraPNGInfo: inputs.lists["extra_pnginfo"]?.first?.json, context: context)
-        return NodeOutput(slots: [], ui: ["images": entries])
+        return try await saver.run(inputs, prefix: try inputs.string("filename_prefix"), context: context)
     }
 }
