@@ -6,6 +6,11 @@ import WeftTensor
 
 /// Writes every image of an IMAGE batch as a PNG with ComfyUI's names and metadata, for SaveImage and PreviewImage.
 struct ImageSaver: Sendable {
+    /// The hidden inputs whose values go into the files: the prompt and the client's `extra_pnginfo`.
+    static let metadataInputs: [InputSpec] = [.hidden("prompt", .prompt), .hidden("extra_pnginfo", .extraPNGInfo)]
+    /// ComfyUI's description of SaveImage, which PreviewImage inherits.
+    static let nodeDescription = "Saves the input images to your ComfyUI output directory."
+
     /// The folder the files go under (output/ or temp/).
     var root: URL
     /// The `type` of the UI entries: `"output"` or `"temp"`.

@@ -1,19 +1,16 @@
 public import WeftCore
 
-/// `PreviewImage` ("Preview Image"; named `PreviewImageNode` here beside WeftCore's preview payload): saves the batch to temp/ (fast compression, a random prefix) so clients can
-/// show it; temp/ is not kept. Metadata follows the same setting as SaveImage.
+/// `PreviewImage` ("Preview Image"; named `PreviewImageNode` here beside WeftCore's preview payload): saves the batch
+/// to temp/ (fast compression, a random prefix) so clients can show it; temp/ is not kept. Metadata follows the same
+/// setting as SaveImage.
 public struct PreviewImageNode: Node {
     /// `images` and the hidden prompt and `extra_pnginfo`; an output node with no outputs.
     public let schema = NodeSchema(
         className: "PreviewImage",
         displayName: "Preview Image",
         category: "image",
-        description: "Saves the input images to your ComfyUI output directory.",
-        inputs: [
-            .socket("images", "IMAGE"),
-            .hidden("prompt", .prompt),
-            .hidden("extra_pnginfo", .extraPNGInfo),
-        ],
+        description: ImageSaver.nodeDescription,
+        inputs: [.socket("images", "IMAGE")] + ImageSaver.metadataInputs,
         outputs: [],
         isOutputNode: true
     )

@@ -8,7 +8,7 @@ public struct SaveImage: Node {
         className: "SaveImage",
         displayName: "Save Image",
         category: "image",
-        description: "Saves the input images to your ComfyUI output directory.",
+        description: ImageSaver.nodeDescription,
         inputs: [
             .socket("images", "IMAGE", tooltip: "The images to save."),
             .string(
@@ -16,9 +16,7 @@ public struct SaveImage: Node {
                 tooltip:
                     "The prefix for the file to save. This may include formatting information such as %date:yyyy-MM-dd% or %Empty Latent Image.width% to include values from nodes."
             ),
-            .hidden("prompt", .prompt),
-            .hidden("extra_pnginfo", .extraPNGInfo),
-        ],
+        ] + ImageSaver.metadataInputs,
         outputs: [],
         isOutputNode: true
     )
