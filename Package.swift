@@ -95,6 +95,12 @@ let package = Package(
             dependencies: ["COpenBLAS", "CTensorKernels"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "WeftDiffusion",
+            dependencies: ["WeftTensor"],
+            resources: [.copy("Resources/clip-tokenizer")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "weft",
             dependencies: [
@@ -186,6 +192,12 @@ let package = Package(
         .testTarget(
             name: "WeftImageTests",
             dependencies: ["WeftImage", "WeftTensor"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WeftDiffusionTests",
+            dependencies: ["WeftDiffusion", "WeftTensor"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
