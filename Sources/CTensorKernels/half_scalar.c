@@ -1,19 +1,7 @@
 /* Portable half-precision conversions: plain bit manipulation, no CPU features assumed. */
 #include "CTensorKernels.h"
 
-#include <string.h>
-
-static inline uint32_t float_bits(float value) {
-    uint32_t bits;
-    memcpy(&bits, &value, sizeof bits);
-    return bits;
-}
-
-static inline float bits_float(uint32_t bits) {
-    float value;
-    memcpy(&value, &bits, sizeof value);
-    return value;
-}
+#include "float_bits.h"
 
 static inline float half_to_float(uint16_t half) {
     uint32_t sign = (uint32_t)(half & 0x8000u) << 16;
@@ -22,11 +10,11 @@ static inline float half_to_float(uint16_t half) {
     if (exponent == 0x1fu) {
         /* Infinity, or NaN: quieted (as IEEE 754 conversions and the F16C instruction do), payload kept. */
         uint32_t quiet = mantissa != 0 ? 0x400000u : 0;
-        return bits_float(sign | 0x7f800000u | quiet | (mantissa << 13));
+        return wt_bits_float(sign | 0x7f800000u | quiet | (mantissa << 13));
     }
     if (exponent == 0) {
         if (mantissa == 0) {
-            return bits_float(sign);
+            return wt_bits_float(sign);
         }
         /* Subnormal: shift the leading 1 into the implicit position and lower the exponent to match. */
         uint32_t floatExponent = 113;
@@ -34,13 +22,13 @@ static inline float half_to_float(uint16_t half) {
             mantissa <<= 1;
             floatExponent -= 1;
         }
-        return bits_float(sign | (floatExponent << 23) | ((mantissa & 0x3ffu) << 13));
+        return wt_bits_float(sign | (floatExponent << 23) | ((mantissa & 0x3ffu) << 13));
     }
-    return bits_float(sign | ((exponent + 112) << 23) | (mantissa << 13));
+    return wt_bits_float(sign | ((exponent + 112) << 23) | (mantissa << 13));
 }
 
 static inline uint16_t float_to_half(float value) {
-    uint32_t bits = float_bits(value);
+    uint32_t bits = wt_float_bits(value);
     uint16_t sign = (uint16_t)((bits >> 16) & 0x8000u);
     uint32_t magnitude = bits & 0x7fffffffu;
     if (magnitude > 0x7f800000u) {
@@ -75,7 +63,7 @@ static inline uint16_t float_to_half(float value) {
 }
 
 static inline uint16_t float_to_bfloat(float value) {
-    uint32_t bits = float_bits(value);
+    uint32_t bits = wt_float_bits(value);
     if ((bits & 0x7fffffffu) > 0x7f800000u) {
         return (uint16_t)((bits >> 16) | 0x40u);
     }
@@ -90,7 +78,7 @@ void wt_f16_to_f32_scalar(const uint16_t *src, float *dst, size_t n) {
 
 void wt_bf16_to_f32_scalar(const uint16_t *src, float *dst, size_t n) {
     for (size_t i = 0; i < n; i++) {
-        dst[i] = bits_float((uint32_t)src[i] << 16);
+        dst[i] = wt_bits_float((uint32_t)src[i] << 16);
     }
 }
 

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "float_bits.h"
 #include "wt_kernels.h"
 
 #define WT_EXP_MIN -104.0f
@@ -54,18 +55,6 @@
 #define WT_ERFC_Q5 7.634902745e-02f
 #define WT_ERFC_Q6 -2.175729126e-01f
 #define WT_ERFC_Q7 8.929742128e-02f
-
-static inline uint32_t wt_float_bits(float value) {
-    uint32_t bits;
-    memcpy(&bits, &value, sizeof bits);
-    return bits;
-}
-
-static inline float wt_bits_float(uint32_t bits) {
-    float value;
-    memcpy(&value, &bits, sizeof value);
-    return value;
-}
 
 /* 2^n for -126 ≤ n ≤ 127. */
 static inline float wt_power_of_two(int32_t n) { return wt_bits_float((uint32_t)(n + 127) << 23); }
