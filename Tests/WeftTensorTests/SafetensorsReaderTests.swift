@@ -17,6 +17,22 @@ import WeftTensor
         #expect(try file.info("empty").elementCount == 0)
     }
 
+    @Test("released pages come back from the file with the same values")
+    func releasedPages() throws {
+        let scratch = try SafetensorsScratch()
+        defer { scratch.remove() }
+        var writer = SafetensorsWriter()
+        let values = (0..<(1 << 16)).map { Float($0) * 0.5 }
+        try writer.add("big", values: values, shape: [1 << 16])
+        let path = scratch.directory + "/big.safetensors"
+        try writer.write(to: path)
+        let file = try SafetensorsFile(path: path)
+        #expect(try file.floats("big") == values)
+        file.releasePages(of: "big")
+        file.releasePages(of: "no such tensor")
+        #expect(try file.floats("big") == values)
+    }
+
     @Test("every dtype in the fixture converts to the exact values written")
     func values() throws {
         let scratch = try SafetensorsScratch()

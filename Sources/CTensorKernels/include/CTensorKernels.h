@@ -26,6 +26,10 @@
 
 #include "wt_elementwise.h"
 
+#include "wt_attention.h"
+
+#include "wt_gated.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

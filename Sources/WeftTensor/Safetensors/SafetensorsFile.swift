@@ -97,6 +97,20 @@ public final class SafetensorsFile: @unchecked Sendable {
         try body(slice(info(name)))
     }
 
+    /// Tells the system the stored bytes of the tensor called `name` are not needed for now, so the pages wholly inside
+    /// them leave this process's resident memory (they are read from the file again if touched). Loaders call it after
+    /// converting a tensor, so a checkpoint costs its converted size in memory rather than that plus the file.
+    public func releasePages(of name: String) {
+        guard let info = try? info(name), let base = mapping.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = dataStart + info.dataRange.lowerBound
+        let end = dataStart + info.dataRange.upperBound
+        let first = (start + page - 1) / page * page
+        let last = end / page * page
+        guard last > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, Int32(MADV_DONTNEED))
+    }
+
     /// The bytes of the tensor described by `info`, which the header check placed inside the mapping.
     private func slice(_ info: SafetensorsTensorInfo) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: mapping[(dataStart + info.dataRange.lowerBound)..<(dataStart + info.dataRange.upperBound)])
