@@ -36,3 +36,11 @@ struct FixtureMissing: Error, CustomStringConvertible {
 
     var description: String { "fixture Fixtures/\(name).safetensors is missing" }
 }
+
+/// The file-system path of the fixture `Fixtures/<name>.<ext>`.
+func fixturePath(_ name: String, extension ext: String = "safetensors") throws -> String {
+    guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: ext) else {
+        throw FixtureMissing(name: name)
+    }
+    return url.path
+}

@@ -20,12 +20,20 @@ public enum Scheduler: String, Sendable, CaseIterable {
 
     /// The sigmas for `steps` steps, with ComfyUI's handling of `denoise` below 1: the schedule for
     /// `Int(steps / denoise)` steps, of which the last `steps + 1` sigmas are kept. A `denoise` of 0 or less gives no
-    /// sigmas (nothing to do).
-    public func sigmas(steps: Int, denoise: Double = 1, schedule: DiscreteNoiseSchedule) -> [Float] {
-        guard denoise <= 0.9999 else { return sigmas(steps: steps, schedule: schedule) }
+    /// sigmas (nothing to do). `discardingPenultimate` is ComfyUI's rule for dpm_2, dpm_2_ancestral and uni_pc:
+    /// each schedule is computed for one step more and its second-to-last sigma dropped.
+    public func sigmas(steps: Int, denoise: Double = 1, schedule: DiscreteNoiseSchedule, discardingPenultimate: Bool = false)
+        -> [Float]
+    {
+        func full(_ steps: Int) -> [Float] {
+            guard discardingPenultimate else { return sigmas(steps: steps, schedule: schedule) }
+            var longer = sigmas(steps: steps + 1, schedule: schedule)
+            if longer.count >= 2 { longer.remove(at: longer.count - 2) }
+            return longer
+        }
+        guard denoise <= 0.9999 else { return full(steps) }
         guard denoise > 0, steps > 0 else { return [] }
-        let all = sigmas(steps: Int(Double(steps) / denoise), schedule: schedule)
-        return Array(all.suffix(steps + 1))
+        return Array(full(Int(Double(steps) / denoise)).suffix(steps + 1))
     }
 
     /// The full schedule for `steps` steps.

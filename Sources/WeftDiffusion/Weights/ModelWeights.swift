@@ -28,7 +28,8 @@ public struct ModelWeights: Sendable {
     }
 
     /// Reads every tensor of `file` whose key starts with `keyPrefix`, converting F16, BF16 and F32 to Float32, and
-    /// keys it without the prefix.
+    /// keys it without the prefix. Each tensor's file pages are released once converted, so loading holds little more
+    /// than the converted weights.
     /// - Throws: `ModelWeightsError` naming the key when a tensor cannot be read, or when no key has the prefix.
     public static func load(from file: SafetensorsFile, keyPrefix: String, component: String) throws(ModelWeightsError)
         -> ModelWeights
@@ -38,6 +39,7 @@ public struct ModelWeights: Sendable {
             do {
                 let info = try file.info(name)
                 tensors[String(name.dropFirst(keyPrefix.count))] = try Tensor(shape: info.shape, values: file.floats(name))
+                file.releasePages(of: name)
             } catch {
                 throw ModelWeightsError(component: component, key: name, message: "cannot be read: \(error)")
             }
