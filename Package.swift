@@ -47,6 +47,7 @@ let package = Package(
                 "WeftCore",
                 "WeftImage",
                 "WeftTensor",
+                "WeftDiffusion",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -38,8 +38,38 @@ public enum BuiltinNodes {
         ]
     }
 
-    /// A registry holding every built-in node. Throws only if two built-ins share a class name.
-    public static func registry(imageSettings: ImageNodeSettings = ImageNodeSettings()) throws(NodeRegistryError) -> NodeRegistry {
-        try NodeRegistry(utility() + image(settings: imageSettings))
+    /// The Stable Diffusion nodes: model loaders (listing the models under `directories`, sharing loaded models
+    /// through `cache`), text encoding and conditioning, latents, sampling and the VAE.
+    public static func diffusion(directories: DataDirectories?, cache: DiffusionModelCache) -> [any Node] {
+        [
+            CheckpointLoaderSimple(directories: directories, cache: cache),
+            VAELoader(directories: directories, cache: cache),
+            CLIPLoader(directories: directories, cache: cache),
+            UNETLoader(directories: directories, cache: cache),
+            CLIPTextEncode(),
+            CLIPSetLastLayer(),
+            ConditioningCombine(),
+            ConditioningZeroOut(),
+            ConditioningSetArea(),
+            EmptyLatentImage(),
+            LatentUpscale(),
+            LatentUpscaleBy(),
+            SetLatentNoiseMask(),
+            KSampler(),
+            KSamplerAdvanced(),
+            VAEDecode(),
+            VAEEncode(),
+            VAEDecodeTiled(),
+            VAEEncodeTiled(),
+            VAEEncodeForInpaint(),
+        ]
+    }
+
+    /// A registry holding every built-in node; the image settings' directories also give the model folders the
+    /// loaders list. Throws only if two built-ins share a class name.
+    public static func registry(
+        imageSettings: ImageNodeSettings = ImageNodeSettings(), modelCache: DiffusionModelCache = DiffusionModelCache()
+    ) throws(NodeRegistryError) -> NodeRegistry {
+        try NodeRegistry(utility() + image(settings: imageSettings) + diffusion(directories: imageSettings.directories, cache: modelCache))
     }
 }

@@ -1,0 +1,40 @@
+public import WeftCore
+import WeftDiffusion
+
+/// `KSampler`: denoises a latent with a model, guided towards the positive and away from the negative
+/// conditioning; `denoise` below 1 keeps part of the input latent (img2img), a noise mask limits the change
+/// (inpainting). The same seed gives ComfyUI's result.
+public struct KSampler: Node {
+    /// ComfyUI's inputs, defaults and ranges; outputs LATENT.
+    public let schema = NodeSchema(
+        className: "KSampler",
+        displayName: "KSampler",
+        category: "sampling",
+        inputs: [
+            .socket("model", "MODEL"),
+            .int("seed", default: 0, min: 0, max: 0xffff_ffff_ffff_ffff, controlAfterGenerate: true),
+            .int("steps", default: 20, min: 1, max: 10000),
+            .float("cfg", default: 8, min: 0, max: 100, step: 0.1, round: 0.01),
+            SamplingRunner.samplerInput,
+            SamplingRunner.schedulerInput,
+            .socket("positive", "CONDITIONING"),
+            .socket("negative", "CONDITIONING"),
+            .socket("latent_image", "LATENT"),
+            .float("denoise", default: 1, min: 0, max: 1, step: 0.01),
+        ],
+        outputs: [OutputSpec("LATENT")]
+    )
+
+    /// The node.
+    public init() {}
+
+    /// Samples.
+    public func run(_ inputs: NodeInputs, context: NodeContext) async throws -> NodeOutput {
+        let runner = SamplingRunner(
+            model: try inputs.custom("model", as: ModelValue.self), seed: UInt64(clamping: try inputs.int128("seed")),
+            steps: try inputs.int("steps"), cfg: try inputs.double("cfg"), sampler: try SamplingInputs.sampler(inputs),
+            scheduler: try SamplingInputs.scheduler(inputs), positive: try inputs.conditioning("positive"),
+            negative: try inputs.conditioning("negative"), latent: try inputs.latent("latent_image"), denoise: try inputs.double("denoise"))
+        return NodeOutput(.latent(try await runner.run(context: context)))
+    }
+}

@@ -1,0 +1,46 @@
+public import WeftCore
+import WeftDiffusion
+
+/// `KSamplerAdvanced` ("KSampler (Advanced)"): KSampler over a range of steps of the schedule, with or without
+/// fresh noise and with or without leftover noise at the end, so several samplers can share one schedule.
+public struct KSamplerAdvanced: Node {
+    /// ComfyUI's inputs, defaults and ranges; outputs LATENT.
+    public let schema = NodeSchema(
+        className: "KSamplerAdvanced",
+        displayName: "KSampler (Advanced)",
+        category: "sampling",
+        inputs: [
+            .socket("model", "MODEL"),
+            .combo("add_noise", ["enable", "disable"]),
+            .int("noise_seed", default: 0, min: 0, max: 0xffff_ffff_ffff_ffff, controlAfterGenerate: true),
+            .int("steps", default: 20, min: 1, max: 10000),
+            .float("cfg", default: 8, min: 0, max: 100, step: 0.1, round: 0.01),
+            SamplingRunner.samplerInput,
+            SamplingRunner.schedulerInput,
+            .socket("positive", "CONDITIONING"),
+            .socket("negative", "CONDITIONING"),
+            .socket("latent_image", "LATENT"),
+            .int("start_at_step", default: 0, min: 0, max: 10000),
+            .int("end_at_step", default: 10000, min: 0, max: 10000),
+            .combo("return_with_leftover_noise", ["disable", "enable"]),
+        ],
+        outputs: [OutputSpec("LATENT")]
+    )
+
+    /// The node.
+    public init() {}
+
+    /// Samples the chosen steps.
+    public func run(_ inputs: NodeInputs, context: NodeContext) async throws -> NodeOutput {
+        var runner = SamplingRunner(
+            model: try inputs.custom("model", as: ModelValue.self), seed: UInt64(clamping: try inputs.int128("noise_seed")),
+            steps: try inputs.int("steps"), cfg: try inputs.double("cfg"), sampler: try SamplingInputs.sampler(inputs),
+            scheduler: try SamplingInputs.scheduler(inputs), positive: try inputs.conditioning("positive"),
+            negative: try inputs.conditioning("negative"), latent: try inputs.latent("latent_image"))
+        runner.disableNoise = try inputs.string("add_noise") == "disable"
+        runner.range = StepRange(
+            startStep: try inputs.int("start_at_step"), lastStep: try inputs.int("end_at_step"),
+            forceFullDenoise: try inputs.string("return_with_leftover_noise") != "enable")
+        return NodeOutput(.latent(try await runner.run(context: context)))
+    }
+}
