@@ -12,12 +12,16 @@ import WeftNodes
                 "StringConcatenate", "ComfySwitchNode", "IntMath", "FloatMath", "PreviewAny", "SaveText", "Delay",
                 "LoadImage", "LoadImageMask", "SaveImage", "PreviewImage", "ImageScale", "ImageScaleBy", "ImageScaleToTotalPixels",
                 "ImageInvert", "ImageBatch", "ImageCrop", "ImagePadForOutpaint", "EmptyImage", "ImageCompositeMasked", "SolidMask",
-                "InvertMask", "MaskToImage", "ImageToMask",
+                "InvertMask", "MaskToImage", "ImageToMask", "CheckpointLoaderSimple", "VAELoader", "CLIPLoader", "UNETLoader",
+                "CLIPTextEncode", "CLIPSetLastLayer", "ConditioningCombine", "ConditioningZeroOut", "ConditioningSetArea",
+                "EmptyLatentImage", "LatentUpscale", "LatentUpscaleBy", "SetLatentNoiseMask", "KSampler", "KSamplerAdvanced",
+                "VAEDecode", "VAEEncode", "VAEDecodeTiled", "VAEEncodeTiled", "VAEEncodeForInpaint",
             ])
+        #expect(registry["KSampler"]?.schema.category == "sampling")
         #expect(registry["ComfySwitchNode"]?.schema.displayName == "Switch")
     }
 
-    @Test(arguments: BuiltinNodes.utility().map(\.schema))
+    @Test(arguments: (BuiltinNodes.utility() + BuiltinNodes.diffusion(directories: nil, cache: DiffusionModelCache())).map(\.schema))
     func objectInfoRenders(schema: NodeSchema) throws {
         let info = schema.objectInfo
         #expect(info["name"] == .string(schema.className))

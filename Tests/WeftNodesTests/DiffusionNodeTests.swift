@@ -183,6 +183,11 @@ import WeftTensor
         }
         let result = try await KSampler().run(sampler(good, zeroLatent), context: scratch.context())
         #expect(result.slots[0].count == 1)
+        let interruption = InterruptionFlag()
+        interruption.raise()
+        let interrupted = NodeContext(
+            nodeID: "3", classType: "KSampler", promptID: "prompt", directories: scratch.directories, interruption: interruption)
+        await #expect(throws: ExecutionInterrupted.self) { try await KSampler().run(sampler(good, zeroLatent), context: interrupted) }
     }
 
     /// VAEEncodeForInpaint on a 16 × 16 masked square at (16, 16): the noise mask is the square grown by the
