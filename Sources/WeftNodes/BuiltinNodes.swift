@@ -42,10 +42,10 @@ public enum BuiltinNodes {
     /// through `cache`), text encoding and conditioning, latents, sampling and the VAE.
     public static func diffusion(directories: DataDirectories?, cache: DiffusionModelCache) -> [any Node] {
         [
-            CheckpointLoaderSimple(directories: directories, cache: cache),
-            VAELoader(directories: directories, cache: cache),
-            CLIPLoader(directories: directories, cache: cache),
-            UNETLoader(directories: directories, cache: cache),
+            ModelLoaderNode.checkpoint(directories: directories, cache: cache),
+            ModelLoaderNode.vae(directories: directories, cache: cache),
+            ModelLoaderNode.clip(directories: directories, cache: cache),
+            ModelLoaderNode.unet(directories: directories, cache: cache),
             CLIPTextEncode(),
             CLIPSetLastLayer(),
             ConditioningCombine(),

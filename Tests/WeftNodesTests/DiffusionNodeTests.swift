@@ -51,7 +51,7 @@ import WeftTensor
     @Test func textToImageThroughTheNodesMatchesComfyUI() async throws {
         let scratch = Scratch()
         try Self.installCheckpoint(in: scratch)
-        let loader = CheckpointLoaderSimple(directories: scratch.directories, cache: DiffusionModelCache())
+        let loader = ModelLoaderNode.checkpoint(directories: scratch.directories, cache: DiffusionModelCache())
         let models = try await loader.run(inputs(["ckpt_name": "tiny.safetensors"]), context: scratch.context())
         let clip = try #require(models.slots[1].first)
         let positive = try await CLIPTextEncode().run(inputs(["text": "a red apple on a table", "clip": clip]), context: scratch.context())
@@ -83,7 +83,7 @@ import WeftTensor
         let scratch = Scratch()
         try Self.installCheckpoint(in: scratch)
         let cache = DiffusionModelCache()
-        let loader = CheckpointLoaderSimple(directories: scratch.directories, cache: cache)
+        let loader = ModelLoaderNode.checkpoint(directories: scratch.directories, cache: cache)
         #expect(loader.schema.inputs.first?.type == .combo([.string("tiny.safetensors")]))
         func model(_ output: NodeOutput) -> SharedModel<EpsilonDenoiser>? {
             guard case .custom(let payload)? = output.slots[0].first else { return nil }
@@ -106,7 +106,7 @@ import WeftTensor
         let folder = scratch.directories.models.appending(path: "checkpoints")
         let whole = try Data(contentsOf: folder.appending(path: "tiny.safetensors"))
         try whole.prefix(4096).write(to: folder.appending(path: "broken.safetensors"))
-        let loader = CheckpointLoaderSimple(directories: scratch.directories, cache: DiffusionModelCache())
+        let loader = ModelLoaderNode.checkpoint(directories: scratch.directories, cache: DiffusionModelCache())
         await #expect { try await loader.run(inputs(["ckpt_name": "broken.safetensors"]), context: scratch.context()) } throws: { error in
             guard case .unusableModel(let name, _) = error as? DiffusionNodeError else { return false }
             return name == "broken.safetensors"
@@ -162,7 +162,7 @@ import WeftTensor
     @Test func samplingRefusesNaNLatentsAndMismatchedConditioning() async throws {
         let scratch = Scratch()
         try Self.installCheckpoint(in: scratch)
-        let models = try await CheckpointLoaderSimple(directories: scratch.directories, cache: DiffusionModelCache())
+        let models = try await ModelLoaderNode.checkpoint(directories: scratch.directories, cache: DiffusionModelCache())
             .run(inputs(["ckpt_name": "tiny.safetensors"]), context: scratch.context())
         let model = try #require(models.slots[0].first)
         let good = Value.conditioning([ConditioningEntry(context: Tensor(shape: [1, 77, 64], repeating: 0))])
@@ -195,7 +195,7 @@ import WeftTensor
     @Test func inpaintEncodingGrowsTheMaskAndGreysTheMaskedPixels() async throws {
         let scratch = Scratch()
         try Self.installCheckpoint(in: scratch)
-        let models = try await CheckpointLoaderSimple(directories: scratch.directories, cache: DiffusionModelCache())
+        let models = try await ModelLoaderNode.checkpoint(directories: scratch.directories, cache: DiffusionModelCache())
             .run(inputs(["ckpt_name": "tiny.safetensors"]), context: scratch.context())
         let vae = try #require(models.slots[2].first)
         let image = try Tensor(shape: [1, 64, 64, 3], values: (0..<(64 * 64 * 3)).map { Float($0 % 251) / 250 })

@@ -30,11 +30,8 @@ public struct KSampler: Node {
 
     /// Samples.
     public func run(_ inputs: NodeInputs, context: NodeContext) async throws -> NodeOutput {
-        let runner = SamplingRunner(
-            model: try inputs.custom("model", as: ModelValue.self), seed: UInt64(clamping: try inputs.int128("seed")),
-            steps: try inputs.int("steps"), cfg: try inputs.double("cfg"), sampler: try SamplingInputs.sampler(inputs),
-            scheduler: try SamplingInputs.scheduler(inputs), positive: try inputs.conditioning("positive"),
-            negative: try inputs.conditioning("negative"), latent: try inputs.latent("latent_image"), denoise: try inputs.double("denoise"))
+        var runner = try SamplingRunner(inputs, seedInput: "seed")
+        runner.denoise = try inputs.double("denoise")
         return NodeOutput(.latent(try await runner.run(context: context)))
     }
 }

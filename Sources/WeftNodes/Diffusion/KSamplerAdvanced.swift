@@ -32,11 +32,7 @@ public struct KSamplerAdvanced: Node {
 
     /// Samples the chosen steps.
     public func run(_ inputs: NodeInputs, context: NodeContext) async throws -> NodeOutput {
-        var runner = SamplingRunner(
-            model: try inputs.custom("model", as: ModelValue.self), seed: UInt64(clamping: try inputs.int128("noise_seed")),
-            steps: try inputs.int("steps"), cfg: try inputs.double("cfg"), sampler: try SamplingInputs.sampler(inputs),
-            scheduler: try SamplingInputs.scheduler(inputs), positive: try inputs.conditioning("positive"),
-            negative: try inputs.conditioning("negative"), latent: try inputs.latent("latent_image"))
+        var runner = try SamplingRunner(inputs, seedInput: "noise_seed")
         runner.disableNoise = try inputs.string("add_noise") == "disable"
         runner.range = StepRange(
             startStep: try inputs.int("start_at_step"), lastStep: try inputs.int("end_at_step"),

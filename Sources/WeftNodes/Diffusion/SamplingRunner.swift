@@ -31,6 +31,30 @@ struct SamplingRunner {
     /// KSamplerAdvanced's steps: which part of the schedule runs.
     var range = StepRange()
 
+    /// The inputs KSampler and KSamplerAdvanced share, the seed read from `seedInput`; denoise, noise and the step
+    /// range keep their defaults for the node to set.
+    /// - Throws: ``NodeInputError`` for a missing or mistyped input, ``DiffusionNodeError`` for an unknown sampler or
+    ///   scheduler or a latent of the wrong shape.
+    init(_ inputs: NodeInputs, seedInput: String) throws {
+        model = try inputs.custom("model", as: ModelValue.self)
+        seed = UInt64(clamping: try inputs.int128(seedInput))
+        steps = try inputs.int("steps")
+        cfg = try inputs.double("cfg")
+        let samplerName = try inputs.string("sampler_name")
+        guard let sampler = SamplerKind(rawValue: samplerName) else {
+            throw DiffusionNodeError.invalidSetting(input: "sampler_name", reason: "'\(samplerName)' is not a sampler Weft runs")
+        }
+        self.sampler = sampler
+        let schedulerName = try inputs.string("scheduler")
+        guard let scheduler = Scheduler(rawValue: schedulerName) else {
+            throw DiffusionNodeError.invalidSetting(input: "scheduler", reason: "'\(schedulerName)' is not a scheduler Weft runs")
+        }
+        self.scheduler = scheduler
+        positive = try inputs.conditioning("positive")
+        negative = try inputs.conditioning("negative")
+        latent = try inputs.latent("latent_image")
+    }
+
     /// The sampler and scheduler inputs, in ComfyUI's order.
     static let samplerInput = InputSpec.combo("sampler_name", SamplerKind.allCases.map(\.rawValue))
     /// The scheduler combo.
