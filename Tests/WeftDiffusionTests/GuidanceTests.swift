@@ -28,7 +28,7 @@ import WeftTensor
         let guidance = ClassifierFreeGuidance(model: model.predict, positive: [entry(3)], negative: [entry(1)], scale: 4)
         let result = try guidance.denoise(Tensor.zeros([2, 4, 8, 8]), sigma: 1)
         #expect(result.scalars.allSatisfy { $0 == 1 + (3 - 1) * 4 })
-        #expect(model.batchSizes == [2, 2])
+        #expect(model.batchSizes == [4])
     }
 
     @Test func scaleOneSkipsTheNegative() throws {

@@ -1,4 +1,4 @@
-public import WeftTensor
+import WeftTensor
 
 /// Loads Stable Diffusion models from single-file `.safetensors` checkpoints in the original LDM layout (weights in
 /// F32, F16 or BF16, converted to Float32) and from standalone UNet, CLIP and VAE files. Every load reads the file

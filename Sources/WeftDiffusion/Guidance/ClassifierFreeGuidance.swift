@@ -33,9 +33,9 @@ public struct ClassifierFreeGuidance {
     /// The guided prediction for `x` at `sigma`.
     /// - Throws: `TensorError` when a context does not fit the model, or whatever the model throws.
     public func denoise(_ x: Tensor, sigma: Float) throws -> Tensor {
-        let conditioned = try average(of: positive, x: x, sigma: sigma)
-        guard let negative else { return conditioned }
-        let unconditioned = try average(of: negative, x: x, sigma: sigma)
+        let averages = try averages(of: [positive] + (negative.map { [$0] } ?? []), x: x, sigma: sigma)
+        guard averages.count == 2 else { return averages[0] }
+        let (conditioned, unconditioned) = (averages[0], averages[1])
         return try unconditioned + (conditioned - unconditioned) * scale
     }
 
@@ -63,24 +63,30 @@ public struct ClassifierFreeGuidance {
         others.append(paired)
     }
 
-    /// The strength-weighted average of the entries' predictions over the latent; cells no entry covers are 0.
-    private func average(of entries: [ConditioningEntry], x: Tensor, sigma: Float) throws -> Tensor {
+    /// The strength-weighted average of each side's entries' predictions over the latent (cells no entry covers
+    /// are 0). Entries of every side that see the same crop size and context length share one batched model call,
+    /// as ComfyUI batches the positive and negative prompts together.
+    private func averages(of sides: [[ConditioningEntry]], x: Tensor, sigma: Float) throws -> [Tensor] {
         let (batch, height, width) = (x.shape[0], x.shape[2], x.shape[3])
-        var total = LatentAccumulator(shape: x.shape)
-        let jobs = try entries.compactMap { entry throws(TensorError) -> AreaJob? in
-            try AreaJob(entry: entry, x: x, latentHeight: height, latentWidth: width, batch: batch)
-        }
-        var remaining = jobs[...]
-        while let first = remaining.first {
-            let group = remaining.filter { $0.fitsBatch(with: first) }
-            remaining = remaining.filter { !$0.fitsBatch(with: first) }[...]
-            let inputs = try concat(group.map(\.input), dimension: 0)
-            let contexts = try concat(group.map(\.context), dimension: 0)
-            let outputs = try model(inputs, sigma, contexts).split(chunks: group.count, dimension: 0)
-            for (job, output) in zip(group, outputs) {
-                total.add(output, weights: job.weights, area: job.area)
+        var totals = sides.map { _ in LatentAccumulator(shape: x.shape) }
+        var remaining: [(side: Int, job: AreaJob)] = []
+        for (side, entries) in sides.enumerated() {
+            for entry in entries {
+                if let job = try AreaJob(entry: entry, x: x, latentHeight: height, latentWidth: width, batch: batch) {
+                    remaining.append((side, job))
+                }
             }
         }
-        return try total.average()
+        while let first = remaining.first?.job {
+            let group = remaining.filter { $0.job.fitsBatch(with: first) }
+            remaining.removeAll { $0.job.fitsBatch(with: first) }
+            let inputs = try concat(group.map(\.job.input), dimension: 0)
+            let contexts = try concat(group.map(\.job.context), dimension: 0)
+            let outputs = try model(inputs, sigma, contexts).split(chunks: group.count, dimension: 0)
+            for ((side, job), output) in zip(group, outputs) {
+                totals[side].add(output, weights: job.weights, area: job.area)
+            }
+        }
+        return try totals.map { try $0.average() }
     }
 }

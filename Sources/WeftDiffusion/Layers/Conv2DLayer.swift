@@ -33,8 +33,12 @@ public struct Conv2DLayer: Sendable {
     /// The number of input channels.
     public var inChannels: Int { weight.shape[1] }
 
-    /// The convolution of `x` (`[N, in, H, W]`).
+    /// The convolution of `x` (`[N, in, H, W]`). The 3×3, stride-1, padding-1 convolutions that dominate the UNet
+    /// and the VAE run as Winograd F(2×2, 3×3), 2.25× fewer multiplications; the rest through `conv2d`.
     public func callAsFunction(_ x: Tensor) throws(TensorError) -> Tensor {
-        try conv2d(x, weight: weight, bias: bias, stride: (stride, stride), padding: (padding, padding))
+        if weight.shape[2] == 3, weight.shape[3] == 3, stride == 1, padding == 1 {
+            return try winogradConv2d(x, weight: weight, bias: bias)
+        }
+        return try conv2d(x, weight: weight, bias: bias, stride: (stride, stride), padding: (padding, padding))
     }
 }

@@ -20,13 +20,16 @@ struct ResidualBlock: Sendable {
     init(_ weights: ModelWeights, inChannels: Int, outChannels: Int, config: UNetConfig) throws(ModelWeightsError) {
         inNorm = try GroupNormLayer(
             weights.scoped("in_layers.0."), channels: inChannels, groups: config.normGroups, epsilon: config.residualNormEpsilon)
-        inConvolution = try weights.convolution("in_layers.2.", in: inChannels, out: outChannels, kernel: 3)
+        inConvolution = try Conv2DLayer(weights.scoped("in_layers.2."), inChannels: inChannels, outChannels: outChannels, kernelSize: 3, padding: 1)
         embeddingProjection = try LinearLayer(
             weights.scoped("emb_layers.1."), inFeatures: config.timeEmbeddingWidth, outFeatures: outChannels)
         outNorm = try GroupNormLayer(
             weights.scoped("out_layers.0."), channels: outChannels, groups: config.normGroups, epsilon: config.residualNormEpsilon)
-        outConvolution = try weights.convolution("out_layers.3.", in: outChannels, out: outChannels, kernel: 3)
-        skip = inChannels == outChannels ? nil : try weights.convolution("skip_connection.", in: inChannels, out: outChannels, kernel: 1)
+        outConvolution = try Conv2DLayer(
+            weights.scoped("out_layers.3."), inChannels: outChannels, outChannels: outChannels, kernelSize: 3, padding: 1)
+        skip =
+            inChannels == outChannels
+            ? nil : try Conv2DLayer(weights.scoped("skip_connection."), inChannels: inChannels, outChannels: outChannels, kernelSize: 1, padding: 0)
     }
 
     /// The block applied to `x` (`[B, in, H, W]`), given SiLU of the timestep embedding (`[B, E]`).

@@ -28,7 +28,8 @@ extension UNetModel {
         outputBlocks = try reader.outputBlocks()
         outNorm = try GroupNormLayer(
             weights.scoped("out.0."), channels: reader.channels, groups: config.normGroups, epsilon: config.residualNormEpsilon)
-        outConvolution = try weights.convolution("out.2.", in: reader.channels, out: config.outChannels, kernel: 3)
+        outConvolution = try Conv2DLayer(
+            weights.scoped("out.2."), inChannels: reader.channels, outChannels: config.outChannels, kernelSize: 3, padding: 1)
     }
 }
 
@@ -53,7 +54,9 @@ private struct BlockReader {
     /// except at the coarsest level, a stride-2 convolution.
     mutating func inputBlocks() throws(ModelWeightsError) -> [[UNetLayer]] {
         let inputs = weights.scoped("input_blocks.")
-        var blocks: [[UNetLayer]] = [[.convolution(try inputs.convolution("0.0.", in: config.inChannels, out: channels, kernel: 3))]]
+        var blocks: [[UNetLayer]] = [
+            [.convolution(try Conv2DLayer(inputs.scoped("0.0."), inChannels: config.inChannels, outChannels: channels, kernelSize: 3, padding: 1))]
+        ]
         skipChannels.append(channels)
         var depths = config.inputTransformerDepths[...]
         for level in config.channelMultipliers.indices {
@@ -63,7 +66,10 @@ private struct BlockReader {
             }
             if level < config.channelMultipliers.count - 1 {
                 let scope = "\(blocks.count).0.op."
-                blocks.append([.convolution(try inputs.convolution(scope, in: channels, out: channels, kernel: 3, stride: 2))])
+                blocks.append([
+                    .convolution(
+                        try Conv2DLayer(inputs.scoped(scope), inChannels: channels, outChannels: channels, kernelSize: 3, stride: 2, padding: 1))
+                ])
                 skipChannels.append(channels)
             }
         }
@@ -92,7 +98,10 @@ private struct BlockReader {
                 channels += skipChannels.removeLast()
                 var layers = try residualStage(block, level: level, depth: config.outputTransformerDepths[blocks.count])
                 if level > 0, index == config.resBlocksPerLevel[level] {
-                    layers.append(.upsample(try block.convolution("\(layers.count).conv.", in: channels, out: channels, kernel: 3)))
+                    layers.append(
+                        .upsample(
+                            try Conv2DLayer(
+                                block.scoped("\(layers.count).conv."), inChannels: channels, outChannels: channels, kernelSize: 3, padding: 1)))
                 }
                 blocks.append(layers)
             }
