@@ -33,12 +33,21 @@ public struct Conv2DLayer: Sendable {
     /// The number of input channels.
     public var inChannels: Int { weight.shape[1] }
 
-    /// The convolution of `x` (`[N, in, H, W]`). The 3×3, stride-1, padding-1 convolutions that dominate the UNet
-    /// and the VAE run as Winograd F(2×2, 3×3), 2.25× fewer multiplications; the rest through `conv2d`.
+    /// The convolution of `x` (`[N, in, H, W]`).
     public func callAsFunction(_ x: Tensor) throws(TensorError) -> Tensor {
-        if weight.shape[2] == 3, weight.shape[3] == 3, stride == 1, padding == 1 {
-            return try winogradConv2d(x, weight: weight, bias: bias)
+        try conv2d(x, weight: weight, bias: bias, stride: (stride, stride), padding: (padding, padding))
+    }
+
+    /// The same convolution as Winograd F(2×2, 3×3) (`winogradConv2d`): 2.25× fewer multiplications, for a 3×3,
+    /// stride-1, padding-1 kernel over large images, where transforming the kernel on each call costs little
+    /// against the convolution (the VAE's residual blocks). Small feature maps with many channels, as in the UNet's
+    /// deep levels, are faster through `callAsFunction`.
+    /// - Throws: `TensorError` when the kernel is not 3×3 or the shapes do not fit.
+    public func winograd(_ x: Tensor) throws(TensorError) -> Tensor {
+        guard stride == 1, padding == 1 else {
+            throw .invalidShapes(
+                operation: "winogradConv2d", shapes: [x.shape, weight.shape], reason: "Winograd needs stride 1 and padding 1")
         }
-        return try conv2d(x, weight: weight, bias: bias, stride: (stride, stride), padding: (padding, padding))
+        return try winogradConv2d(x, weight: weight, bias: bias)
     }
 }

@@ -5,11 +5,11 @@ import WeftTensor
 struct VAEResnetBlock: Sendable {
     /// Normalisation before the first convolution, over the input width.
     let norm1: GroupNormLayer
-    /// 3×3 convolution from the input to the output width, run as Winograd by `Conv2DLayer`.
+    /// 3×3 convolution from the input to the output width, run as Winograd.
     let conv1: Conv2DLayer
     /// Normalisation before the second convolution.
     let norm2: GroupNormLayer
-    /// 3×3 convolution within the output width, run as Winograd by `Conv2DLayer`.
+    /// 3×3 convolution within the output width, run as Winograd.
     let conv2: Conv2DLayer
     /// 1×1 convolution matching the residual to the output width, when the widths differ.
     let shortcut: Conv2DLayer?
@@ -46,9 +46,9 @@ struct VAEResnetBlock: Sendable {
             residual = x
             h = try norm1.activated(residual)
         }
-        h = try conv1(h)
+        h = try conv1.winograd(h)
         try norm2.activate(&h)
-        h = try conv2(h)
+        h = try conv2.winograd(h)
         try h += residual
         return h
     }
