@@ -122,10 +122,22 @@ let package = Package(
             path: "Benchmarks/ExecutorBenchmark",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "WeftBenchmarkSupport",
+            dependencies: ["WeftTensor"],
+            path: "Benchmarks/Support",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "weft-bench-tensor",
-            dependencies: ["WeftTensor", "WeftImage"],
+            dependencies: ["WeftTensor", "WeftImage", "WeftBenchmarkSupport"],
             path: "Benchmarks/TensorBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "weft-bench-diffusion",
+            dependencies: ["WeftDiffusion", "WeftTensor", "WeftBenchmarkSupport"],
+            path: "Benchmarks/DiffusionBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
+import Foundation
 // Scaled dot-product attention over 4,096 tokens × 8 heads × 40 dims: time against the all-cores sgemm peak, and peak
 // memory measured in a fresh process.
-import Foundation
+import WeftBenchmarkSupport
 import WeftTensor
 
 /// The argument that makes the benchmark run only `measureAttentionMemory()`, in the child process
@@ -13,23 +14,6 @@ private let attentionShape = [1, 8, 4096, 40]
 /// Deterministic query, key and value tensors of `attentionShape`.
 private func attentionInputs() -> (q: Tensor, k: Tensor, v: Tensor) {
     (deterministicTensor(attentionShape, seed: 1), deterministicTensor(attentionShape, seed: 2), deterministicTensor(attentionShape, seed: 3))
-}
-
-/// The value in bytes of the `field` line (in kB) of /proc/self/status, or nil where it is unavailable.
-private func processStatusBytes(_ field: String) -> Int? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
-        let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Int($0) })
-    else { return nil }
-    return kilobytes * 1024
-}
-
-/// Resets the kernel's resident-set high-water mark to the current RSS (Linux: "5" into /proc/self/clear_refs), so
-/// `VmHWM` afterwards covers only what follows. Returns whether it worked.
-private func resetResidentHighWater() -> Bool {
-    guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
-    defer { try? handle.close() }
-    return (try? handle.write(contentsOf: Data("5".utf8))) != nil
 }
 
 /// The child's side of the memory measurement: builds the inputs, then prints the resident set size before one

@@ -1,5 +1,6 @@
-// conv2d throughput on a Stable Diffusion UNet layer, as a fraction of the all-cores cblas_sgemm peak.
 import Foundation
+// conv2d throughput on a Stable Diffusion UNet layer, as a fraction of the all-cores cblas_sgemm peak.
+import WeftBenchmarkSupport
 import WeftTensor
 
 /// Prints conv2d's GFLOP/s for 320 → 320 channels at 64×64 (3×3 with padding 1 at batch 1 and 2, and 1×1 at batch

@@ -1,6 +1,7 @@
+import Foundation
 // PNG encode and decode of a 1024 × 1024 RGB image, and the IMAGE tensor conversions around them, as SaveImage and
 // LoadImage run them.
-import Foundation
+import WeftBenchmarkSupport
 import WeftImage
 import WeftTensor
 

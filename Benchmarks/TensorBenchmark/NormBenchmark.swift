@@ -1,6 +1,7 @@
+import Foundation
 // Group norm, softmax and the activations against a plain memcpy of the same bytes, on a Stable Diffusion UNet
 // activation.
-import Foundation
+import WeftBenchmarkSupport
 import WeftTensor
 
 /// Prints the throughput (bytes read + written per second, median of the repetitions after one warm-up) of group norm

@@ -1,5 +1,6 @@
-// Resize throughput on a 1024² RGB image with the methods of ComfyUI's upscale nodes.
 import Foundation
+// Resize throughput on a 1024² RGB image with the methods of ComfyUI's upscale nodes.
+import WeftBenchmarkSupport
 import WeftTensor
 
 /// Prints `resize`'s median time and output megapixels per second (result height × width per second, 3 channels each)

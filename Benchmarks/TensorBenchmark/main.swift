@@ -1,7 +1,8 @@
+import Foundation
 // Single-precision GEMM throughput through WeftTensor's matmul (cblas_sgemm on OpenBLAS), the yardstick the later
 // kernels (conv2d, attention) are measured against.
 // Run: swift build -c release --product weft-bench-tensor && .build/release/weft-bench-tensor
-import Foundation
+import WeftBenchmarkSupport
 import WeftTensor
 
 if CommandLine.arguments.dropFirst().first == attentionMemoryArgument {
