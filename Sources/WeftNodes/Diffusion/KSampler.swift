@@ -11,16 +11,9 @@ public struct KSampler: Node {
         displayName: "KSampler",
         category: "sampling",
         inputs: [
-            .socket("model", "MODEL"),
-            .int("seed", default: 0, min: 0, max: 0xffff_ffff_ffff_ffff, controlAfterGenerate: true),
-            .int("steps", default: 20, min: 1, max: 10000),
-            .float("cfg", default: 8, min: 0, max: 100, step: 0.1, round: 0.01),
-            SamplingRunner.samplerInput,
-            SamplingRunner.schedulerInput,
-            .socket("positive", "CONDITIONING"),
-            .socket("negative", "CONDITIONING"),
-            .socket("latent_image", "LATENT"),
-            .float("denoise", default: 1, min: 0, max: 1, step: 0.01),
+            .socket("model", "MODEL")
+        ] + SamplingRunner.sharedInputs(seed: "seed") + [
+            .float("denoise", default: 1, min: 0, max: 1, step: 0.01)
         ],
         outputs: [OutputSpec("LATENT")]
     )

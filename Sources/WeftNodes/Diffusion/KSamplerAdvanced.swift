@@ -12,14 +12,7 @@ public struct KSamplerAdvanced: Node {
         inputs: [
             .socket("model", "MODEL"),
             .combo("add_noise", ["enable", "disable"]),
-            .int("noise_seed", default: 0, min: 0, max: 0xffff_ffff_ffff_ffff, controlAfterGenerate: true),
-            .int("steps", default: 20, min: 1, max: 10000),
-            .float("cfg", default: 8, min: 0, max: 100, step: 0.1, round: 0.01),
-            SamplingRunner.samplerInput,
-            SamplingRunner.schedulerInput,
-            .socket("positive", "CONDITIONING"),
-            .socket("negative", "CONDITIONING"),
-            .socket("latent_image", "LATENT"),
+        ] + SamplingRunner.sharedInputs(seed: "noise_seed") + [
             .int("start_at_step", default: 0, min: 0, max: 10000),
             .int("end_at_step", default: 10000, min: 0, max: 10000),
             .combo("return_with_leftover_noise", ["disable", "enable"]),

@@ -55,10 +55,20 @@ struct SamplingRunner {
         latent = try inputs.latent("latent_image")
     }
 
-    /// The sampler and scheduler inputs, in ComfyUI's order.
-    static let samplerInput = InputSpec.combo("sampler_name", SamplerKind.allCases.map(\.rawValue))
-    /// The scheduler combo.
-    static let schedulerInput = InputSpec.combo("scheduler", Scheduler.allCases.map(\.rawValue))
+    /// The inputs KSampler and KSamplerAdvanced share, in ComfyUI's order and with its defaults and ranges, the seed
+    /// named `seed`: seed, steps, cfg, sampler_name, scheduler, positive, negative, latent_image.
+    static func sharedInputs(seed: String) -> [InputSpec] {
+        [
+            .int(seed, default: 0, min: 0, max: 0xffff_ffff_ffff_ffff, controlAfterGenerate: true),
+            .int("steps", default: 20, min: 1, max: 10000),
+            .float("cfg", default: 8, min: 0, max: 100, step: 0.1, round: 0.01),
+            .combo("sampler_name", SamplerKind.allCases.map(\.rawValue)),
+            .combo("scheduler", Scheduler.allCases.map(\.rawValue)),
+            .socket("positive", "CONDITIONING"),
+            .socket("negative", "CONDITIONING"),
+            .socket("latent_image", "LATENT"),
+        ]
+    }
 
     /// The sampled latent; the noise mask and batch indices of the input are kept.
     func run(context: NodeContext) async throws -> LatentValue {
