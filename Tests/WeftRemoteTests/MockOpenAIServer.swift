@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Synchronization
+import WeftCore
+
+/// A real OpenAI-compatible HTTP server on a loopback port (`POST /v1/chat/completions`) that answers each
+/// request with the next reply of a script (the last reply repeats) and records what it received.
+final class MockOpenAIServer: Sendable {
+    /// What one request carried.
+    struct Received: Sendable {
+        var authorization: String?
+        var body: JSONValue
+    }
+
+    private let script: Mutex<[MockReply]>
+    private let requests = Mutex<[Received]>([])
+    private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
+    private let boundPort = Mutex(0)
+
+    init(_ script: [MockReply]) {
+        self.script = Mutex(script)
+    }
+
+    /// The base URL clients use, `http://127.0.0.1:PORT/v1`.
+    var baseURL: String { "http://127.0.0.1:\(boundPort.withLock { $0 })/v1" }
+
+    /// Every request received so far.
+    var received: [Received] { requests.withLock { $0 } }
+
+    /// Starts a server, runs `body` against it and stops the server.
+    static func with(_ script: [MockReply], _ body: (MockOpenAIServer) async throws -> Void) async throws {
+        let server = MockOpenAIServer(script)
+        try await server.start()
+        defer { server.stop() }
+        try await body(server)
+    }
+
+    private func start() async throws {
+        let router = Router()
+        router.post("v1/chat/completions") { [self] request, _ -> Response in
+            let bytes = try await request.body.collect(upTo: 1 << 20)
+            let body = try JSONParser().parse(Array(bytes.readableBytesView))
+            requests.withLock { $0.append(Received(authorization: request.headers[.authorization], body: body)) }
+            let reply = script.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
+            return try await Self.respond(reply, model: body["model"]?.stringValue ?? "")
+        }
+        var logger = Logger(label: "mock-openai")
+        logger.logLevel = .critical
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        task.withLock { $0 = Task { try await application.runService(gracefulShutdownSignals: []) } }
+        var iterator = ports.makeAsyncIterator()
+        let port = await iterator.next() ?? 0
+        boundPort.withLock { $0 = port }
+    }
+
+    private func stop() {
+        task.withLock { $0?.cancel() }
+    }
+
+    private static func respond(_ reply: MockReply, model: String) async throws -> Response {
+        switch reply {
+        case .completion(let text, let finishReason):
+            let body: JSONValue = [
+                "id": "chatcmpl-1", "object": "chat.completion", "model": .string(model),
+                "choices": [["index": 0, "message": ["role": "assistant", "content": .string(text)], "finish_reason": .string(finishReason)]],
+                "usage": ["prompt_tokens": 5, "completion_tokens": 3, "total_tokens": 8],
+            ]
+            return json(200, body)
+        case .stream(let pieces, let finishReason):
+            let last: JSONValue = [
+                "object": "chat.completion.chunk", "choices": [["index": 0, "delta": [:], "finish_reason": .string(finishReason)]],
+            ]
+            return eventStream(pieces.map(chunkEvent) + ["data: \(last.serialized())\n\n", "data: [DONE]\n\n"], stall: .zero)
+        case .stalledStream(let pieces, let stall):
+            return eventStream(pieces.map(chunkEvent) + ["data: [DONE]\n\n"], stall: stall)
+        case .error(let status, let code, let message, let retryAfter):
+            var response = json(
+                status, ["error": ["message": .string(message), "type": "invalid_request_error", "code": code.map { .string($0) } ?? .null]])
+            if let retryAfter { response.headers[.retryAfter] = retryAfter }
+            return response
+        case .raw(let status, let contentType, let body):
+            return Response(
+                status: .init(code: status), headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        case .huge(let bytes):
+            let filler = String(repeating: "x", count: bytes)
+            return json(200, ["choices": [["message": ["role": "assistant", "content": .string(filler)]]]])
+        case .delayed(let delay, let next):
+            try await Task.sleep(for: delay)
+            return try await respond(next, model: model)
+        }
+    }
+
+    private static func chunkEvent(_ piece: String) -> String {
+        let chunk: JSONValue = ["object": "chat.completion.chunk", "choices": [["index": 0, "delta": ["content": .string(piece)]]]]
+        return "data: \(chunk.serialized())\n\n"
+    }
+
+    /// A `text/event-stream` response writing each event on its own, with a silence of `stall` before the last.
+    private static func eventStream(_ events: [String], stall: Duration) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/event-stream"],
+            body: ResponseBody { writer in
+                for (index, event) in events.enumerated() {
+                    try await Task.sleep(for: index == events.count - 1 ? stall : .milliseconds(5))
+                    try await writer.write(ByteBuffer(string: event))
+                }
+                try await writer.finish(nil)
+            })
+    }
+
+    private static func json(_ status: Int, _ body: JSONValue) -> Response {
+        Response(
+            status: .init(code: status), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body.serialized())))
+    }
+}
