@@ -101,6 +101,26 @@ import WeftTensor
         #expect(try CheckpointLoader.load(path: path, parts: [.clip, .vae]).vae != nil)
     }
 
+    /// VAELoader, CLIPLoader and UNETLoader read their part of a checkpoint file too (keys under the checkpoint's
+    /// prefixes), and give the same results as the checkpoint loader's parts (exactly: the same weights).
+    @Test func standaloneLoadersReadTheirPart() throws {
+        let path = try fixturePath("tiny-sd1")
+        let whole = try CheckpointLoader.load(path: path)
+        let latent = try fixtureTensor("vae", "decode.in")
+        let vae = try CheckpointLoader.loadVAE(path: path)
+        #expect(try vae.component.decode(latent) == whole.vae?.component.decode(latent))
+        let clip = try CheckpointLoader.loadCLIP(path: path)
+        let prompt = "a red apple on a table"
+        #expect(
+            try clip.component.encode(prompt: prompt, clipSkip: -1).conditioning
+                == whole.textEncoder?.component.encode(prompt: prompt, clipSkip: -1).conditioning)
+        let unet = try CheckpointLoader.loadUNet(path: path)
+        let x = try fixtureTensor("unet", "x")
+        let context = try fixtureTensor("unet", "context")
+        #expect(try unet.component.denoise(x, sigma: [1], context: context) == whole.denoiser?.component.denoise(x, sigma: [1], context: context))
+        #expect(unet.source == "tiny-sd1.safetensors (unet)")
+    }
+
     @Test func theSharedCacheForgetsModelsNobodyHolds() {
         let cache = SharedModelCache<SharedModel<Int>>()
         do {

@@ -32,13 +32,6 @@ public enum CheckpointLoader {
         public var detection: CheckpointDetection
     }
 
-    /// What the checkpoint at `path` is, from its header alone.
-    /// - Throws: `ModelWeightsError` when the file is not a readable safetensors file.
-    public static func inspect(path: String) throws(ModelWeightsError) -> CheckpointDetection {
-        let file = try open(path)
-        return detection(of: file)
-    }
-
     /// The `parts` of the SD1.x checkpoint at `path`, with head counts from an `ArchitectureOverrides` file beside it
     /// when there is one.
     /// - Throws: `ModelWeightsError` when the file cannot be read (truncated, corrupt header), is not an SD1.x
