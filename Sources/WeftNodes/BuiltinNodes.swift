@@ -1,4 +1,5 @@
 public import WeftCore
+public import WeftRemote
 
 /// The catalogue of node types built into Weft, for the composition root to register.
 public enum BuiltinNodes {
@@ -65,11 +66,24 @@ public enum BuiltinNodes {
         ]
     }
 
+    /// The remote nodes: LLM chat and painting prompts, remote text-to-image and images from URLs, with their
+    /// secrets and settings from `services`.
+    public static func remote(services: RemoteNodeServices) -> [any Node] {
+        [
+            LLMChat(services: services),
+            LLMPromptEnhancer(services: services),
+        ]
+    }
+
     /// A registry holding every built-in node; the image settings' directories also give the model folders the
-    /// loaders list. Throws only if two built-ins share a class name.
+    /// loaders list. Without `remoteServices`, API keys resolve from the process environment only. Throws only if
+    /// two built-ins share a class name.
     public static func registry(
-        imageSettings: ImageNodeSettings = ImageNodeSettings(), modelCache: DiffusionModelCache = DiffusionModelCache()
+        imageSettings: ImageNodeSettings = ImageNodeSettings(), modelCache: DiffusionModelCache = DiffusionModelCache(),
+        remoteServices: RemoteNodeServices = RemoteNodeServices(secrets: SecretStore())
     ) throws(NodeRegistryError) -> NodeRegistry {
-        try NodeRegistry(utility() + image(settings: imageSettings) + diffusion(directories: imageSettings.directories, cache: modelCache))
+        try NodeRegistry(
+            utility() + image(settings: imageSettings) + diffusion(directories: imageSettings.directories, cache: modelCache)
+                + remote(services: remoteServices))
     }
 }

@@ -4,6 +4,11 @@ extension OpenAIChatClient {
     /// Codes by which services report a content-filter refusal.
     private static let filterCodes: Set<String> = ["content_filter", "content_policy_violation", "DataInspectionFailed", "data_inspection_failed"]
 
+    /// Whether a response says the account's quota is used up, which no retry can cure (OpenAI sends it as a 429).
+    static func reportsExhaustedQuota(_ response: RemoteResponse) -> Bool {
+        !response.isSuccess && quotaCodes.contains(OpenAIErrorBody(bytes: response.body).code)
+    }
+
     /// The error for a failed response (or a 2xx one that carries an error object), after `attempts` attempts.
     func serviceError(status: Int, error: OpenAIErrorBody, model: String, attempts: Int) -> RemoteServiceError {
         let message = redact(String(error.message.prefix(500)))

@@ -31,7 +31,7 @@ public struct OpenAIChatClient: Sendable {
     public func complete(_ request: ChatRequest) async throws -> String {
         let outgoing = try httpRequest(for: request, stream: false)
         var attempts = 0
-        let response = try await retryPolicy.run { attempt in
+        let response = try await retryPolicy.run(isFinal: Self.reportsExhaustedQuota) { attempt in
             attempts = attempt
             return try await transport.send(outgoing)
         }
@@ -46,7 +46,7 @@ public struct OpenAIChatClient: Sendable {
         let outgoing = try httpRequest(for: request, stream: true)
         let accumulator = ChatStreamAccumulator(progress: progress)
         var attempts = 0
-        let response = try await retryPolicy.run { attempt in
+        let response = try await retryPolicy.run(isFinal: Self.reportsExhaustedQuota) { attempt in
             attempts = attempt
             do {
                 return try await transport.stream(outgoing) { event in

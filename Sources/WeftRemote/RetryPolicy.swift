@@ -83,13 +83,16 @@ public struct RetryPolicy: Sendable {
 
     /// Runs `operation` (given the 1-based attempt number) until it returns a response whose status is not
     /// retryable, throws an error that is not retryable, or `maxAttempts` is used up; then returns the last
-    /// response or rethrows the last error.
-    public func run(_ operation: (Int) async throws -> RemoteResponse) async throws -> RemoteResponse {
+    /// response or rethrows the last error. `isFinal` marks responses that must not be retried whatever their
+    /// status (a 429 that means "quota used up" rather than "slow down").
+    public func run(
+        isFinal: (RemoteResponse) -> Bool = { _ in false }, _ operation: (Int) async throws -> RemoteResponse
+    ) async throws -> RemoteResponse {
         var attempt = 1
         while true {
             do {
                 let response = try await operation(attempt)
-                guard isRetryable(status: response.status), attempt < maxAttempts else { return response }
+                guard isRetryable(status: response.status), !isFinal(response), attempt < maxAttempts else { return response }
                 try await sleep(delay(afterAttempt: attempt, retryAfter: response.header("Retry-After")))
             } catch {
                 guard isRetryable(error), attempt < maxAttempts else { throw error }

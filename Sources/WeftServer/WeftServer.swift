@@ -19,8 +19,11 @@ public struct WeftServer: Sendable {
     private let logger: Logger
 
     /// Opens the store (creating folders and the database as needed) and recovers prompts a previous process left
-    /// running. Throws when the database cannot be opened.
-    public init(configuration: ServerConfiguration, registry: NodeRegistry, logger: Logger) throws {
+    /// running. `secretRedactor` keeps API keys out of the queue, history, events and errors. Throws when the
+    /// database cannot be opened.
+    public init(
+        configuration: ServerConfiguration, registry: NodeRegistry, secretRedactor: (any SecretRedactor)? = nil, logger: Logger
+    ) throws {
         self.configuration = configuration
         self.logger = logger
         try Self.prepareFolders(configuration.directories)
@@ -38,7 +41,7 @@ public struct WeftServer: Sendable {
         let metrics = ServerMetrics()
         let executor = PromptExecutor(
             cache: OutputCache(capacityBytes: configuration.cacheBytes),
-            configuration: ExecutorConfiguration(maxConcurrentNodes: configuration.maxConcurrentNodes))
+            configuration: ExecutorConfiguration(maxConcurrentNodes: configuration.maxConcurrentNodes, redactor: secretRedactor))
         let directories = UserDirectories(base: configuration.directories, multiUser: configuration.multiUser)
         let runner = PromptRunner(
             registry: registry, executor: executor, directories: directories, hub: hub, metrics: metrics,
@@ -48,7 +51,8 @@ public struct WeftServer: Sendable {
             retention: HistoryRetention(
                 store: store, maxItems: configuration.historyMaxItems, maxAge: configuration.historyMaxAge, logger: logger),
             logger: logger)
-        let queue = try PromptQueue(store: store, registry: registry, runner: runner, hub: hub, metrics: metrics, logger: logger)
+        let queue = try PromptQueue(
+            store: store, registry: registry, redactor: secretRedactor, runner: runner, hub: hub, metrics: metrics, logger: logger)
         let features: JSONValue = ["supports_preview_metadata": true, "max_upload_size": .integer(Int128(configuration.maxUploadBytes))]
         services = ServerServices(
             configuration: configuration, queue: queue, store: store, hub: hub, metrics: metrics,

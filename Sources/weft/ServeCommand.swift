@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import WeftCore
 import WeftNodes
+import WeftRemote
 import WeftServer
 
 /// `weft serve`: the ComfyUI-compatible HTTP and WebSocket server.
@@ -91,17 +92,27 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let configuration = makeConfiguration()
+        let secrets: SecretSetup
+        do {
+            secrets = try SecretSetup(dataDirectory: configuration.directories.root)
+        } catch {
+            StandardStream.error.writeLine("weft serve: \(error)")
+            throw ExitCode(ExitStatus.invalid)
+        }
         let level = Logger.Level(rawValue: logLevel) ?? .info
+        let redactor = secrets.redactor
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
-            return handler
+            return RedactingLogHandler(wrapped: handler, redact: redactor.redactText)
         }
         let logger = Logger(label: "weft.server")
-        let configuration = makeConfiguration()
         let server: WeftServer
         do {
-            server = try WeftServer(configuration: configuration, registry: try registry(configuration), logger: logger)
+            server = try WeftServer(
+                configuration: configuration, registry: try registry(configuration, services: secrets.services), secretRedactor: redactor,
+                logger: logger)
         } catch {
             StandardStream.error.writeLine("weft serve: \(error)")
             throw ExitCode(ExitStatus.executionFailed)
@@ -114,9 +125,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The built-in nodes; loaders list and check the shared input folder unless files are per user.
-    private func registry(_ configuration: ServerConfiguration) throws -> NodeRegistry {
+    private func registry(_ configuration: ServerConfiguration, services: RemoteNodeServices) throws -> NodeRegistry {
         let settings = ImageNodeSettings(directories: multiUser ? nil : configuration.directories, embedsMetadata: !disableMetadata)
-        return try BuiltinNodes.registry(imageSettings: settings)
+        return try BuiltinNodes.registry(imageSettings: settings, remoteServices: services)
     }
 
     private func makeConfiguration() -> ServerConfiguration {

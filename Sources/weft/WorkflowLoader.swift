@@ -5,6 +5,9 @@ import WeftCore
 struct WorkflowLoader {
     /// The registry `--set` checks input names against.
     let registry: NodeRegistry
+    /// When given, keys pasted into the workflow or an override are swapped for names before anything (image
+    /// metadata, reports) can keep them.
+    var redactor: (any SecretRedactor)?
 
     /// Loads `path` (`-` for standard input) and applies `overrides` in order (a later one wins).
     func load(path: String, overrides: [String]) throws(WorkflowRejection) -> PromptRequest {
@@ -28,7 +31,12 @@ struct WorkflowLoader {
                 throw .badOverride(error)
             }
         }
-        return request
+        guard let redactor else { return request }
+        do {
+            return try redactor.redact(request, registry: registry)
+        } catch {
+            throw .malformed(error)
+        }
     }
 
     private static func read(_ path: String) throws(WorkflowRejection) -> [UInt8] {

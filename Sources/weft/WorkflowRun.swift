@@ -33,9 +33,18 @@ struct WorkflowRun {
             emit(RunReport.rejected(rejection, promptID: promptID))
             return ExitStatus.invalid
         }
+        let secrets: SecretSetup
+        do {
+            secrets = try SecretSetup(dataDirectory: directories.root)
+        } catch {
+            StandardStream.error.writeLine("error: \(error)")
+            return ExitStatus.invalid
+        }
         let registry: NodeRegistry
         do {
-            registry = try BuiltinNodes.registry(imageSettings: ImageNodeSettings(directories: directories, embedsMetadata: settings.embedsMetadata))
+            registry = try BuiltinNodes.registry(
+                imageSettings: ImageNodeSettings(directories: directories, embedsMetadata: settings.embedsMetadata),
+                remoteServices: secrets.services)
         } catch {
             StandardStream.error.writeLine("error: cannot build the node registry: \(error)")
             return ExitStatus.executionFailed
@@ -43,7 +52,7 @@ struct WorkflowRun {
 
         let request: PromptRequest
         do {
-            request = try WorkflowLoader(registry: registry).load(path: settings.file, overrides: settings.overrides)
+            request = try WorkflowLoader(registry: registry, redactor: secrets.redactor).load(path: settings.file, overrides: settings.overrides)
         } catch {
             StandardStream.error.writeLines(error.lines)
             emit(RunReport.rejected(error, promptID: promptID))
@@ -67,7 +76,8 @@ struct WorkflowRun {
         interruption.display.set(display)
 
         let started = ContinuousClock.now
-        let executor = PromptExecutor(configuration: ExecutorConfiguration(maxConcurrentNodes: settings.maxConcurrentNodes))
+        let executor = PromptExecutor(
+            configuration: ExecutorConfiguration(maxConcurrentNodes: settings.maxConcurrentNodes, redactor: secrets.redactor))
         let context = PromptRunContext(
             promptID: runID, extraData: request.extraData, directories: directories, interruption: interruption.flag
         )

@@ -128,8 +128,9 @@ import WeftRemote
     }
 
     @Test func quotaAndOtherRefusalsAreReported() async throws {
-        let (quota, _) = try await failure([.error(status: 429, code: "insufficient_quota", message: "no credit")])
+        let (quota, quotaRequests) = try await failure([.error(status: 429, code: "insufficient_quota", message: "no credit")])
         #expect(quota == .quotaExceeded(message: "no credit"))
+        #expect(quotaRequests == 1, "an exhausted quota is reported at once, not retried")
         let (invalid, requests) = try await failure([.error(status: 400, code: nil, message: "bad temperature")])
         #expect(invalid == .requestRejected(status: 400, message: "bad temperature"))
         #expect(requests == 1)

@@ -11,8 +11,12 @@ final class ExecutionRun {
     private let context: PromptRunContext
     private let cache: OutputCache
     private let maxConcurrentNodes: Int
+    private let maxConcurrentAPINodes: Int
+    private let redactor: (any SecretRedactor)?
     private let emit: @Sendable (ExecutionEvent) -> Void
     private let isOutput: [Bool]
+    /// API nodes wait on remote services and have their own concurrency limit.
+    private let isAPINode: [Bool]
 
     private var keys: [CacheKey] = []
     private var contexts: [NodeContext] = []
@@ -31,6 +35,7 @@ final class ExecutionRun {
     private var isQueued: [Bool]
     private var isAnnounced: [Bool]
     private var running: OrderedSet<Int> = []
+    private var runningAPINodes = 0
     private var executed: [Int] = []
     private var messages: [ExecutionEvent] = []
     private var failure: ExecutionErrorReport?
@@ -51,9 +56,12 @@ final class ExecutionRun {
         self.context = context
         self.cache = cache
         maxConcurrentNodes = configuration.maxConcurrentNodes
+        maxConcurrentAPINodes = configuration.maxConcurrentAPINodes
+        redactor = configuration.redactor
         self.emit = emit
         let outputs = Set(plan.outputs)
         isOutput = ids.map(outputs.contains)
+        isAPINode = nodes.map(\.schema.isAPINode)
         let count = ids.count
         results = Array(repeating: nil, count: count)
         isPending = Array(repeating: false, count: count)
@@ -76,7 +84,7 @@ final class ExecutionRun {
         for output in plan.outputs {
             let index = plan.nodes.index(forKey: output)!
             if let result = results[index] {
-                emit(.executed(node: output, displayNode: output, output: result.uiJSON, promptID: context.promptID))
+                emit(.executed(node: output, displayNode: output, output: shownUI(of: result), promptID: context.promptID))
             } else {
                 enqueue(index)
             }
@@ -142,6 +150,26 @@ final class ExecutionRun {
         return index
     }
 
+    /// The first ready node there is room for: API nodes count against `maxConcurrentAPINodes`, the others against
+    /// `maxConcurrentNodes`.
+    private func nextLaunchable() -> Int? {
+        let localRoom = running.count - runningAPINodes < maxConcurrentNodes
+        let apiRoom = runningAPINodes < maxConcurrentAPINodes
+        func fits(_ index: Int) -> Bool { isAPINode[index] ? apiRoom : localRoom }
+        let position: (queue: Bool, offset: Int)?
+        if let offset = readyOutputs.firstIndex(where: fits) {
+            position = (true, offset)
+        } else if let offset = readyOthers.firstIndex(where: fits) {
+            position = (false, offset)
+        } else {
+            position = nil
+        }
+        guard let position else { return nil }
+        let index = position.queue ? readyOutputs.remove(at: position.offset) : readyOthers.remove(at: position.offset)
+        isQueued[index] = false
+        return index
+    }
+
     /// Runs the scheduler in a child task that an interrupt cancels: cancellation then reaches whichever nodes are
     /// running, whether inline in the scheduler or in their own child tasks.
     private func schedule() async {
@@ -167,16 +195,16 @@ final class ExecutionRun {
                 let mayLaunch = failure == nil && !wasInterrupted
                 if mayLaunch, running.isEmpty, readyOutputs.count + readyOthers.count == 1, let index = nextReady() {
                     let attempt = await start(index).attempt()
-                    running.remove(index)
+                    stop(index)
                     if handle(attempt, of: index) == .stop { group.cancelAll() }
                     continue
                 }
-                while mayLaunch, running.count < maxConcurrentNodes, let index = nextReady() {
+                while mayLaunch, let index = nextLaunchable() {
                     let invocation = start(index)
                     group.addTask { (index, await invocation.attempt()) }
                 }
                 guard !running.isEmpty, let (index, attempt) = await group.next() else { return }
-                running.remove(index)
+                stop(index)
                 if handle(attempt, of: index) == .stop { group.cancelAll() }
             }
         }
@@ -190,7 +218,13 @@ final class ExecutionRun {
             emit(.executing(node: ids[index], displayNode: ids[index], promptID: context.promptID))
         }
         running.append(index)
+        if isAPINode[index] { runningAPINodes += 1 }
         return NodeInvocation(planned: nodes[index], inputs: gatherInputs(of: index), context: contexts[index])
+    }
+
+    private func stop(_ index: Int) {
+        running.remove(index)
+        if isAPINode[index] { runningAPINodes -= 1 }
     }
 
     private enum Continuation { case proceed, stop }
@@ -204,7 +238,7 @@ final class ExecutionRun {
             pendingCount -= 1
             executed.append(index)
             cache.store(result, for: keys[index])
-            if let ui = result.uiJSON {
+            if let ui = shownUI(of: result) {
                 emit(.executed(node: id, displayNode: id, output: ui, promptID: context.promptID))
             }
             emit(.progressState(node: id, state: .finished, promptID: context.promptID))
@@ -300,7 +334,7 @@ final class ExecutionRun {
         for (index, result) in results.enumerated() {
             guard let result else { continue }
             resultsByID[ids[index]] = result
-            if let ui = result.uiJSON { outputs[ids[index]] = ui }
+            if let ui = shownUI(of: result) { outputs[ids[index]] = ui }
         }
         return ExecutionOutcome(
             promptID: context.promptID, status: status, outputs: outputs, results: resultsByID,
@@ -312,14 +346,27 @@ final class ExecutionRun {
         let planned = nodes[index]
         var summary = OrderedDictionary<String, [JSONValue]>()
         for spec in planned.schema.inputs where spec.section != .hidden {
-            if let items = inputs[spec.name] { summary[spec.name] = items.map(Self.summarise) }
+            if let items = inputs[spec.name] { summary[spec.name] = items.map { redactStrings(in: Self.summarise($0)) } }
         }
         return ExecutionErrorReport(
             promptID: context.promptID, nodeID: ids[index], nodeType: planned.schema.className,
-            executed: executed.map { ids[$0] }, exceptionMessage: String(describing: error),
+            executed: executed.map { ids[$0] }, exceptionMessage: redact(String(describing: error)),
             exceptionType: String(reflecting: type(of: error)), currentInputs: summary,
             currentOutputs: cachedAtStart.map { ids[$0] }
         )
+    }
+
+    /// A result's UI data as events and the outcome show it, secrets removed.
+    private func shownUI(of result: NodeResult) -> JSONValue? {
+        result.uiJSON.map(redactStrings(in:))
+    }
+
+    private func redact(_ text: String) -> String {
+        redactor?.redactText(text) ?? text
+    }
+
+    private func redactStrings(in value: JSONValue) -> JSONValue {
+        redactor?.redactStrings(in: value) ?? value
     }
 
     /// An input item as error reports show it: plain values as JSON (long strings cut), payloads as their summary.

@@ -4,9 +4,16 @@ public import OrderedCollections
 public struct ExecutorConfiguration: Sendable {
     /// How many ready nodes may run at once; 1 runs nodes one by one, as ComfyUI does.
     public var maxConcurrentNodes: Int
+    /// How many API nodes (``NodeSchema/isAPINode``: nodes that mostly wait on a remote service) may run at once,
+    /// on top of `maxConcurrentNodes`, so slow remote calls overlap each other and the local work.
+    public var maxConcurrentAPINodes: Int
+    /// Keeps secrets out of error reports and UI outputs; nil when the process knows no secrets.
+    public var redactor: (any SecretRedactor)?
 
-    public init(maxConcurrentNodes: Int = 4) {
+    public init(maxConcurrentNodes: Int = 4, maxConcurrentAPINodes: Int = 32, redactor: (any SecretRedactor)? = nil) {
         self.maxConcurrentNodes = max(1, maxConcurrentNodes)
+        self.maxConcurrentAPINodes = max(1, maxConcurrentAPINodes)
+        self.redactor = redactor
     }
 }
 

@@ -72,6 +72,9 @@ public struct InputSpec: Sendable, Hashable {
     public var maximum: JSONValue? { options["max"] }
     /// The declared default, if any.
     public var defaultValue: JSONValue? { options["default"] }
+    /// The input holds the *name* of a secret (an API key), never its value; a value pasted there is redacted
+    /// before anything is stored (Weft's `secret_name` option).
+    public var holdsSecretName: Bool { options["secret_name"] == .bool(true) }
 }
 
 // MARK: - Builders for nodes written in Swift
@@ -151,6 +154,8 @@ extension InputSpec {
     public var lazy: InputSpec { with { $0.options["lazy"] = true } }
     /// This input as a socket only (no widget in the UI).
     public var forceInput: InputSpec { with { $0.options["forceInput"] = true } }
+    /// This input as one that names a secret (see ``holdsSecretName``).
+    public var secretName: InputSpec { with { $0.options["secret_name"] = true } }
 
     private func with(_ change: (inout InputSpec) -> Void) -> InputSpec {
         var copy = self

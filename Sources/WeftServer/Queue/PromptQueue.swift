@@ -19,6 +19,7 @@ final class PromptQueue: Sendable {
     let metrics: ServerMetrics
     let logger: Logger
     private let validator: PromptValidator
+    private let redactor: (any SecretRedactor)?
     private let wake = WakeSignal()
     private let state: Mutex<State>
 
@@ -27,8 +28,12 @@ final class PromptQueue: Sendable {
         var paused: Bool
     }
 
-    init(store: JobStore, registry: NodeRegistry, runner: PromptRunner, hub: ClientHub, metrics: ServerMetrics, logger: Logger) throws {
+    init(
+        store: JobStore, registry: NodeRegistry, redactor: (any SecretRedactor)?, runner: PromptRunner, hub: ClientHub,
+        metrics: ServerMetrics, logger: Logger
+    ) throws {
         self.store = store
+        self.redactor = redactor
         self.runner = runner
         self.hub = hub
         self.metrics = metrics
@@ -43,8 +48,17 @@ final class PromptQueue: Sendable {
 
     /// Validates and stores a prompt; returns what `POST /prompt` answers. Throws a 400 ``APIError`` in ComfyUI's
     /// shape when nothing valid is left to run. `rawPrompt` is the workflow JSON as the client sent it, which is what
-    /// the queue and history show (key order included), as in ComfyUI.
-    func submit(_ request: PromptRequest, rawPrompt: JSONValue, user: String) throws -> (promptID: String, number: Double, nodeErrors: JSONValue) {
+    /// the queue and history show (key order included), as in ComfyUI. Secrets are redacted from both first, so
+    /// neither the store nor a validation error ever holds one.
+    func submit(_ submitted: PromptRequest, rawPrompt submittedPrompt: JSONValue, user: String) throws -> (
+        promptID: String, number: Double, nodeErrors: JSONValue
+    ) {
+        var request = submitted
+        var rawPrompt = submittedPrompt
+        if let redactor {
+            request = try redactor.redact(submitted, registry: validator.registry)
+            rawPrompt = redactor.redactPrompt(submittedPrompt, registry: validator.registry)
+        }
         let outcome = validator.validate(request)
         guard outcome.error == nil, let plan = outcome.plan else {
             throw Self.rejection(outcome)
