@@ -205,9 +205,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "RemoteTestSupport",
+            dependencies: [
+                "WeftRemote",
+                "WeftCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/RemoteTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "WeftRemoteTests",
             dependencies: [
+                "RemoteTestSupport",
                 "WeftRemote",
                 "WeftCore",
                 "WeftNodes",
@@ -222,6 +235,7 @@ let package = Package(
             name: "weftTests",
             dependencies: [
                 "weft",
+                "RemoteTestSupport",
                 "WeftCore",
                 "WeftNodes",
                 .product(name: "OrderedCollections", package: "swift-collections"),

@@ -1,4 +1,5 @@
 import Synchronization
+import RemoteTestSupport
 import Testing
 import WeftCore
 import WeftRemote

@@ -1,4 +1,5 @@
 import Foundation
+import RemoteTestSupport
 import OrderedCollections
 import Synchronization
 import WeftCore

@@ -1,4 +1,5 @@
 import Foundation
+import RemoteTestSupport
 import Testing
 import WeftRemote
 

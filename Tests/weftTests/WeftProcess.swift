@@ -56,6 +56,8 @@ struct WeftProcess {
     let directory: URL
     /// Text piped to standard input, if any.
     var standardInput: String?
+    /// Variables added to this process's environment for the child.
+    var environment: [String: String] = [:]
 
     /// Starts the process; `onStart` receives its pid and the file its standard output goes to, while it runs.
     /// The process is killed after `timeout`.
@@ -73,6 +75,7 @@ struct WeftProcess {
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         let input = Pipe()

@@ -1,15 +1,18 @@
 import Synchronization
-import WeftRemote
+package import WeftRemote
 
 /// Records the delays a `RetryPolicy` asks for instead of waiting them out.
-final class SleepRecorder: Sendable {
+package final class SleepRecorder: Sendable {
     private let delays = Mutex<[Duration]>([])
 
     /// The delays asked for so far.
-    var recorded: [Duration] { delays.withLock { $0 } }
+    /// A recorder with nothing recorded.
+    package init() {}
+
+    package var recorded: [Duration] { delays.withLock { $0 } }
 
     /// A policy that retries up to `maxAttempts` times without really waiting.
-    func policy(maxAttempts: Int = 3, maxDelay: Duration = .seconds(5)) -> RetryPolicy {
+    package func policy(maxAttempts: Int = 3, maxDelay: Duration = .seconds(5)) -> RetryPolicy {
         RetryPolicy(
             maxAttempts: maxAttempts, baseDelay: .milliseconds(10), maxDelay: maxDelay, jitter: 0,
             sleep: { [self] delay in delays.withLock { $0.append(delay) } })

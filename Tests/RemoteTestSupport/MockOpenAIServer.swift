@@ -3,15 +3,15 @@ import Hummingbird
 import Logging
 import NIOCore
 import Synchronization
-import WeftCore
+package import WeftCore
 
 /// A real OpenAI-compatible HTTP server on a loopback port (`POST /v1/chat/completions`) that answers each
 /// request with the next reply of a script (the last reply repeats) and records what it received.
-final class MockOpenAIServer: Sendable {
+package final class MockOpenAIServer: Sendable {
     /// What one request carried.
-    struct Received: Sendable {
-        var authorization: String?
-        var body: JSONValue
+    package struct Received: Sendable {
+        package var authorization: String?
+        package var body: JSONValue
     }
 
     private let script: Mutex<[MockReply]>
@@ -19,18 +19,18 @@ final class MockOpenAIServer: Sendable {
     private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
     private let boundPort = Mutex(0)
 
-    init(_ script: [MockReply]) {
+    package init(_ script: [MockReply]) {
         self.script = Mutex(script)
     }
 
     /// The base URL clients use, `http://127.0.0.1:PORT/v1`.
-    var baseURL: String { "http://127.0.0.1:\(boundPort.withLock { $0 })/v1" }
+    package var baseURL: String { "http://127.0.0.1:\(boundPort.withLock { $0 })/v1" }
 
     /// Every request received so far.
-    var received: [Received] { requests.withLock { $0 } }
+    package var received: [Received] { requests.withLock { $0 } }
 
     /// Starts a server, runs `body` against it and stops the server.
-    static func with(_ script: [MockReply], _ body: (MockOpenAIServer) async throws -> Void) async throws {
+    package static func with(_ script: [MockReply], _ body: (MockOpenAIServer) async throws -> Void) async throws {
         let server = MockOpenAIServer(script)
         try await server.start()
         defer { server.stop() }

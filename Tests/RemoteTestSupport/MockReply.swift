@@ -1,5 +1,5 @@
 /// One scripted answer of the mock OpenAI-compatible server.
-indirect enum MockReply: Sendable {
+package indirect enum MockReply: Sendable {
     /// A normal JSON completion.
     case completion(String, finishReason: String = "stop")
     /// A server-sent-event stream of content pieces, ended by `data: [DONE]`, each piece flushed on its own.
