@@ -192,6 +192,7 @@ let package = Package(
             name: "WeftServerTests",
             dependencies: [
                 "WeftServer",
+                "RemoteTestSupport",
                 "WeftImage",
                 "WeftStore",
                 .product(name: "GRDB", package: "GRDB.swift"),

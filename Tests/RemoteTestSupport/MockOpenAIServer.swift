@@ -18,6 +18,7 @@ package final class MockOpenAIServer: Sendable {
     private let requests = Mutex<[Received]>([])
     private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
     private let boundPort = Mutex(0)
+    private let inFlight = Mutex((now: 0, most: 0))
 
     package init(_ script: [MockReply]) {
         self.script = Mutex(script)
@@ -28,6 +29,9 @@ package final class MockOpenAIServer: Sendable {
 
     /// Every request received so far.
     package var received: [Received] { requests.withLock { $0 } }
+
+    /// The most requests that were being answered at the same time.
+    package var mostConcurrentRequests: Int { inFlight.withLock { $0.most } }
 
     /// Starts a server, runs `body` against it and stops the server.
     package static func with(_ script: [MockReply], _ body: (MockOpenAIServer) async throws -> Void) async throws {
@@ -44,6 +48,11 @@ package final class MockOpenAIServer: Sendable {
             let body = try JSONParser().parse(Array(bytes.readableBytesView))
             requests.withLock { $0.append(Received(authorization: request.headers[.authorization], body: body)) }
             let reply = script.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
+            inFlight.withLock { counts in
+                counts.now += 1
+                counts.most = max(counts.most, counts.now)
+            }
+            defer { inFlight.withLock { $0.now -= 1 } }
             return try await Self.respond(reply, model: body["model"]?.stringValue ?? "")
         }
         var logger = Logger(label: "mock-openai")
