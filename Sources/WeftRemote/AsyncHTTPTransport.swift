@@ -12,7 +12,8 @@ public struct AsyncHTTPTransport: HTTPTransport {
     /// The largest response body accepted, in bytes; a longer one fails with `responseTooLarge`.
     public var maxResponseBytes: Int
 
-    /// Creates a transport over `client` (the process-wide shared client by default).
+    /// Creates a transport over `client` (the process-wide shared client by default, which follows up to 20 redirects
+    /// itself; `nonRedirectingClient` returns 3xx answers instead).
     public init(client: HTTPClient = .shared, timeout: Duration = .seconds(120), maxResponseBytes: Int = 16 << 20) {
         self.client = client
         self.timeout = timeout
@@ -75,8 +76,10 @@ public struct AsyncHTTPTransport: HTTPTransport {
         return response
     }
 
-    /// Maps AsyncHTTPClient's and NIO's errors onto `RemoteServiceError`; other errors pass through.
+    /// Maps AsyncHTTPClient's and NIO's errors onto `RemoteServiceError`; other errors pass through, and any error of
+    /// a cancelled task becomes `CancellationError`, so that cancellation is never mistaken for a network failure.
     private func translate(_ error: any Error) -> any Error {
+        if Task.isCancelled { return CancellationError() }
         if error is RemoteServiceError || error is CancellationError { return error }
         if let clientError = error as? HTTPClientError {
             switch clientError {

@@ -3,8 +3,8 @@ import WeftCore
 
 /// The JSON body of an OpenAI-compatible `POST /chat/completions` request.
 enum ChatCompletionBody {
-    /// The body's bytes for `request`, streamed or not.
-    static func encode(_ request: ChatRequest, stream: Bool) -> [UInt8] {
+    /// The body for `request`, streamed or not.
+    static func make(_ request: ChatRequest, stream: Bool) -> JSONValue {
         var messages: [JSONValue] = []
         if !request.systemPrompt.isEmpty {
             messages.append(["role": "system", "content": .string(request.systemPrompt)])
@@ -16,6 +16,6 @@ enum ChatCompletionBody {
         if let seed = request.seed { body["seed"] = .integer(Int128(seed)) }
         if request.jsonMode { body["response_format"] = ["type": "json_object"] }
         if stream { body["stream"] = true }
-        return Array(JSONValue.object(body).serialized().utf8)
+        return .object(body)
     }
 }

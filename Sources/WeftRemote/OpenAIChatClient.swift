@@ -29,13 +29,9 @@ public struct OpenAIChatClient: Sendable {
     ///
     /// - Throws: `RemoteServiceError`, or `CancellationError` when the task is cancelled.
     public func complete(_ request: ChatRequest) async throws -> String {
-        let outgoing = try httpRequest(for: request, stream: false)
-        var attempts = 0
-        let response = try await retryPolicy.run(isFinal: Self.reportsExhaustedQuota) { attempt in
-            attempts = attempt
-            return try await transport.send(outgoing)
-        }
-        return try completionText(of: response, model: request.model, attempts: attempts)
+        let connection = try self.connection()
+        let body = try await connection.sendJSON(httpRequest(for: request, stream: false, on: connection), model: request.model)
+        return try completionText(in: body)
     }
 
     /// Asks for a streamed completion, calling `progress` after each piece with the text so far, and returns
@@ -43,55 +39,39 @@ public struct OpenAIChatClient: Sendable {
     ///
     /// - Throws: `RemoteServiceError`, or `CancellationError` when the task is cancelled.
     public func stream(_ request: ChatRequest, progress: @escaping @Sendable (ChatProgress) -> Void) async throws -> String {
-        let outgoing = try httpRequest(for: request, stream: true)
+        let connection = try self.connection()
+        let outgoing = httpRequest(for: request, stream: true, on: connection)
         let accumulator = ChatStreamAccumulator(progress: progress)
         var attempts = 0
-        let response = try await retryPolicy.run(isFinal: Self.reportsExhaustedQuota) { attempt in
+        let response = try await retryPolicy.run(isFinal: ServiceConnection.reportsExhaustedQuota) { attempt in
             attempts = attempt
             do {
                 return try await transport.stream(outgoing) { event in
-                    try accumulator.receive(event, mapError: { serviceError(status: 200, error: $0, model: request.model, attempts: attempt) })
+                    try accumulator.receive(
+                        event, mapError: { connection.error(status: 200, body: $0, model: request.model, attempts: attempt) })
                 }
             } catch let error as RemoteServiceError where accumulator.hasStarted && retryPolicy.isRetryable(error) {
                 throw RemoteServiceError.streamInterrupted(error.description)
             }
         }
         guard response.isSuccess, response.mediaType == "text/event-stream" else {
-            return try completionText(of: response, model: request.model, attempts: attempts)
+            return try completionText(in: connection.jsonBody(of: response, model: request.model, attempts: attempts))
         }
         return try accumulator.result()
     }
 
-    private func httpRequest(for request: ChatRequest, stream: Bool) throws(RemoteServiceError) -> RemoteRequest {
-        let root = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        guard root.hasPrefix("http://") || root.hasPrefix("https://") else {
-            throw .invalidRequest("the base URL \"\(redact(root))\" is not an http or https URL")
-        }
-        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
-        headers.append(("Accept", stream ? "text/event-stream" : "application/json"))
-        if let apiKey, !apiKey.isEmpty { headers.append(("Authorization", "Bearer \(apiKey)")) }
-        return RemoteRequest(
-            method: "POST", url: root + "/chat/completions", headers: headers, body: ChatCompletionBody.encode(request, stream: stream))
+    private func connection() throws(RemoteServiceError) -> ServiceConnection {
+        try ServiceConnection(baseURL: baseURL, apiKey: apiKey, transport: transport, retryPolicy: retryPolicy)
     }
 
-    /// The text of a non-streamed completion, or the error the response stands for.
-    private func completionText(of response: RemoteResponse, model: String, attempts: Int) throws(RemoteServiceError) -> String {
-        guard response.isSuccess else {
-            throw serviceError(status: response.status, error: OpenAIErrorBody(bytes: response.body), model: model, attempts: attempts)
-        }
-        let mediaType = response.mediaType ?? "none"
-        guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
-            throw .malformedResponse("expected a JSON body but the content type is \"\(mediaType)\"")
-        }
-        let body: JSONValue
-        do {
-            body = try JSONParser().parse(response.body)
-        } catch {
-            throw .malformedResponse("the body is not JSON (\(error))")
-        }
-        if let error = OpenAIErrorBody(body) {
-            throw serviceError(status: response.status, error: error, model: model, attempts: attempts)
-        }
+    private func httpRequest(for request: ChatRequest, stream: Bool, on connection: ServiceConnection) -> RemoteRequest {
+        connection.request(
+            "POST", "/chat/completions", json: ChatCompletionBody.make(request, stream: stream),
+            accept: stream ? "text/event-stream" : "application/json")
+    }
+
+    /// The text of a non-streamed completion's JSON body.
+    private func completionText(in body: JSONValue) throws(RemoteServiceError) -> String {
         guard let choice = body["choices"]?.arrayValue?.first else {
             throw .malformedResponse("the body has no choices[0]")
         }

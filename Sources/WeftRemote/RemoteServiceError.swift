@@ -28,6 +28,12 @@ public enum RemoteServiceError: Error, Equatable, Sendable, CustomStringConverti
     case streamInterrupted(String)
     /// The request could not be built (a bad base URL, for instance).
     case invalidRequest(String)
+    /// A job the service accepted ended there without a result (a task `FAILED` or `CANCELED`, a workflow that
+    /// raised): `status` is the service's word for how it ended, `code` and `message` what it said about why.
+    case taskFailed(status: String, code: String, message: String)
+    /// A file could not be downloaded from `url`: a refused scheme or redirect, an HTTP error, or an answer that is
+    /// not an image; `reason` says which.
+    case downloadFailed(url: String, reason: String)
 
     /// A sentence saying what happened.
     public var description: String {
@@ -58,6 +64,10 @@ public enum RemoteServiceError: Error, Equatable, Sendable, CustomStringConverti
             "the streamed answer broke off: \(reason)"
         case .invalidRequest(let reason):
             "the request cannot be sent: \(reason)"
+        case .taskFailed(let status, let code, let message):
+            "the remote job ended with status \(status)" + (code.isEmpty ? "" : " (\(code))") + detail(message)
+        case .downloadFailed(let url, let reason):
+            "could not download \(url): \(reason)"
         }
     }
 

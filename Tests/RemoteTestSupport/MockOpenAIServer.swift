@@ -1,12 +1,13 @@
 import Foundation
-import Hummingbird
-import Logging
-import NIOCore
+package import Hummingbird
+package import HummingbirdWebSocket
+package import NIOCore
 import Synchronization
 package import WeftCore
 
-/// A real OpenAI-compatible HTTP server on a loopback port (`POST /v1/chat/completions`) that answers each
-/// request with the next reply of a script (the last reply repeats) and records what it received.
+/// A real OpenAI-compatible HTTP server on a loopback port (`POST /v1/chat/completions` and
+/// `POST /v1/images/generations`) that answers each request with the next reply of a script (the last reply repeats)
+/// and records what it received.
 package final class MockOpenAIServer: Sendable {
     /// What one request carried.
     package struct Received: Sendable {
@@ -16,8 +17,7 @@ package final class MockOpenAIServer: Sendable {
 
     private let script: Mutex<[MockReply]>
     private let requests = Mutex<[Received]>([])
-    private let task: Mutex<Task<Void, any Error>?> = Mutex(nil)
-    private let boundPort = Mutex(0)
+    private let server: Mutex<LoopbackServer?> = Mutex(nil)
     private let inFlight = Mutex((now: 0, most: 0))
 
     package init(_ script: [MockReply]) {
@@ -25,7 +25,7 @@ package final class MockOpenAIServer: Sendable {
     }
 
     /// The base URL clients use, `http://127.0.0.1:PORT/v1`.
-    package var baseURL: String { "http://127.0.0.1:\(boundPort.withLock { $0 })/v1" }
+    package var baseURL: String { (server.withLock { $0?.origin } ?? "") + "/v1" }
 
     /// Every request received so far.
     package var received: [Received] { requests.withLock { $0 } }
@@ -34,41 +34,36 @@ package final class MockOpenAIServer: Sendable {
     package var mostConcurrentRequests: Int { inFlight.withLock { $0.most } }
 
     /// Starts a server, runs `body` against it and stops the server.
-    package static func with(_ script: [MockReply], _ body: (MockOpenAIServer) async throws -> Void) async throws {
+    @discardableResult
+    package static func with<T>(_ script: [MockReply], _ body: (MockOpenAIServer) async throws -> T) async throws -> T {
         let server = MockOpenAIServer(script)
-        try await server.start()
+        await server.start()
         defer { server.stop() }
-        try await body(server)
+        return try await body(server)
     }
 
-    private func start() async throws {
-        let router = Router()
-        router.post("v1/chat/completions") { [self] request, _ -> Response in
-            let bytes = try await request.body.collect(upTo: 1 << 20)
-            let body = try JSONParser().parse(Array(bytes.readableBytesView))
-            requests.withLock { $0.append(Received(authorization: request.headers[.authorization], body: body)) }
-            let reply = script.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
-            inFlight.withLock { counts in
-                counts.now += 1
-                counts.most = max(counts.most, counts.now)
+    private func start() async {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        for path in ["v1/chat/completions", "v1/images/generations"] {
+            router.post(RouterPath(path)) { [self] request, _ -> Response in
+                let bytes = try await request.body.collect(upTo: 1 << 20)
+                let body = try JSONParser().parse(Array(bytes.readableBytesView))
+                requests.withLock { $0.append(Received(authorization: request.headers[.authorization], body: body)) }
+                let reply = script.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
+                inFlight.withLock { counts in
+                    counts.now += 1
+                    counts.most = max(counts.most, counts.now)
+                }
+                defer { inFlight.withLock { $0.now -= 1 } }
+                return try await Self.respond(reply, model: body["model"]?.stringValue ?? "")
             }
-            defer { inFlight.withLock { $0.now -= 1 } }
-            return try await Self.respond(reply, model: body["model"]?.stringValue ?? "")
         }
-        var logger = Logger(label: "mock-openai")
-        logger.logLevel = .critical
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        task.withLock { $0 = Task { try await application.runService(gracefulShutdownSignals: []) } }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
-        boundPort.withLock { $0 = port }
+        let started = await LoopbackServer.start(router)
+        server.withLock { $0 = started }
     }
 
     private func stop() {
-        task.withLock { $0?.cancel() }
+        server.withLock { $0?.stop() }
     }
 
     private static func respond(_ reply: MockReply, model: String) async throws -> Response {
@@ -98,6 +93,14 @@ package final class MockOpenAIServer: Sendable {
         case .huge(let bytes):
             let filler = String(repeating: "x", count: bytes)
             return json(200, ["choices": [["message": ["role": "assistant", "content": .string(filler)]]]])
+        case .images(let images):
+            let data: [JSONValue] = images.map { image in
+                switch image {
+                case .inline(let bytes): ["b64_json": .string(Data(bytes).base64EncodedString()), "revised_prompt": "a lighthouse"]
+                case .link(let url): ["url": .string(url)]
+                }
+            }
+            return json(200, ["created": 1_700_000_000, "data": .array(data)])
         case .delayed(let delay, let next):
             try await Task.sleep(for: delay)
             return try await respond(next, model: model)
@@ -123,8 +126,6 @@ package final class MockOpenAIServer: Sendable {
     }
 
     private static func json(_ status: Int, _ body: JSONValue) -> Response {
-        Response(
-            status: .init(code: status), headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: body.serialized())))
+        MockResponses.json(status, body)
     }
 }

@@ -12,6 +12,16 @@ package indirect enum MockReply: Sendable {
     case raw(status: Int, contentType: String, body: String)
     /// A JSON body of `bytes` bytes.
     case huge(bytes: Int)
+    /// An images answer (`{"data": [...]}`), each image inline as `b64_json` or as a `url`.
+    case images([MockImage])
     /// Waits, then answers.
     case delayed(Duration, MockReply)
+}
+
+/// One image of a mock images answer.
+package enum MockImage: Sendable {
+    /// Sent inline as `b64_json`.
+    case inline([UInt8])
+    /// Sent as a `url` to download.
+    case link(String)
 }

@@ -1,3 +1,4 @@
+import RemoteTestSupport
 import Testing
 import WeftRemote
 

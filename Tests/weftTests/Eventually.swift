@@ -7,6 +7,7 @@ struct ConditionTimeout: Error, CustomStringConvertible {
 
 /// Calls `check` every `interval` until it returns a value, for at most `timeout`; throws ``ConditionTimeout`` when
 /// time runs out.
+@discardableResult
 func eventually<T>(
     _ condition: String, within timeout: Duration = .seconds(10), every interval: Duration = .milliseconds(25),
     _ check: () async throws -> T?

@@ -1,4 +1,4 @@
-extension OpenAIChatClient {
+extension ServiceConnection {
     /// Codes by which services report an exhausted quota.
     private static let quotaCodes: Set<String> = ["insufficient_quota", "quota_exceeded", "Arrearage"]
     /// Codes by which services report a content-filter refusal.
@@ -10,17 +10,17 @@ extension OpenAIChatClient {
     }
 
     /// The error for a failed response (or a 2xx one that carries an error object), after `attempts` attempts.
-    func serviceError(status: Int, error: OpenAIErrorBody, model: String, attempts: Int) -> RemoteServiceError {
-        let message = redact(String(error.message.prefix(500)))
-        if error.code == "model_not_found" { return .modelNotFound(model: model, message: message) }
-        if Self.quotaCodes.contains(error.code) { return .quotaExceeded(message: message) }
-        if Self.filterCodes.contains(error.code) { return .contentFiltered(message: message) }
+    func error(status: Int, body: OpenAIErrorBody, model: String, attempts: Int) -> RemoteServiceError {
+        let message = redact(String(body.message.prefix(500)))
+        if body.code == "model_not_found" { return .modelNotFound(model: model, message: message) }
+        if Self.quotaCodes.contains(body.code) { return .quotaExceeded(message: message) }
+        if Self.filterCodes.contains(body.code) { return .contentFiltered(message: message) }
         switch status {
         case 401, 403: return .badKey(status: status, message: message)
         case 404: return .modelNotFound(model: model, message: message)
         case 429: return .rateLimited(attempts: attempts, message: message)
         case 500...: return .serverError(status: status, message: message)
-        case 200..<300: return .malformedResponse("the answer holds an error: \(message.isEmpty ? error.code : message)")
+        case 200..<300: return .malformedResponse("the answer holds an error: \(message.isEmpty ? body.code : message)")
         default: return .requestRejected(status: status, message: message)
         }
     }
