@@ -231,6 +231,8 @@ let package = Package(
                 "WeftRemote",
                 "WeftCore",
                 "WeftNodes",
+                "WeftImage",
+                "WeftTensor",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -72,6 +72,8 @@ public enum BuiltinNodes {
         [
             LLMChat(services: services),
             LLMPromptEnhancer(services: services),
+            RemoteTextToImage(services: services),
+            LoadImageFromURL(services: services),
         ]
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import RemoteTestSupport
 import OrderedCollections
 import Synchronization
+import WeftImage
 import WeftCore
 import WeftNodes
 import WeftRemote
@@ -26,12 +27,13 @@ final class RemoteGraphRunner: Sendable {
     /// Every event of every run so far.
     var events: [ExecutionEvent] { recorded.withLock { $0 } }
 
-    /// Validates and runs `workflow` (API-format JSON text).
-    func run(_ workflow: String) async throws -> ExecutionOutcome {
+    /// Validates and runs `workflow` (API-format JSON text); raising `interruption` stops it.
+    func run(_ workflow: String, interruption: InterruptionFlag = InterruptionFlag()) async throws -> ExecutionOutcome {
         let request = try WorkflowParser().parseRequest(Array(workflow.utf8))
         let validation = PromptValidator(registry: registry).validate(request)
         guard let plan = validation.plan else { throw ValidationFailed(outcome: validation) }
-        let context = PromptRunContext(promptID: UUID().uuidString, directories: DataDirectories(root: FileManager.default.temporaryDirectory))
+        let context = PromptRunContext(
+            promptID: UUID().uuidString, directories: DataDirectories(root: FileManager.default.temporaryDirectory), interruption: interruption)
         return await executor.execute(plan, context: context) { event in self.recorded.withLock { $0.append(event) } }
     }
 
@@ -42,6 +44,12 @@ final class RemoteGraphRunner: Sendable {
             return [value, max]
         }
     }
+}
+
+/// A real PNG of one colour (`rgb`, 0…255), `width` × `height`.
+func solidPNG(width: Int, height: Int, rgb: [UInt8]) throws -> [UInt8] {
+    let pixels = (0..<(width * height)).flatMap { _ in rgb }
+    return try ImageEncoder.png(try RasterImage(width: width, height: height, channels: 3, pixels: pixels))
 }
 
 /// A workflow the validator refused.
