@@ -135,6 +135,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "weft-bench-remote",
+            dependencies: [
+                "WeftCore", "WeftNodes", "WeftRemote", "WeftImage", "WeftBenchmarkSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/RemoteBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "weft-bench-executor",
             dependencies: ["WeftCore", "WeftNodes"],
             path: "Benchmarks/ExecutorBenchmark",

@@ -1,5 +1,5 @@
-import Synchronization
 import RemoteTestSupport
+import Synchronization
 import Testing
 import WeftCore
 import WeftRemote

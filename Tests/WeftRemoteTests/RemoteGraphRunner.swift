@@ -1,9 +1,9 @@
 import Foundation
-import RemoteTestSupport
 import OrderedCollections
+import RemoteTestSupport
 import Synchronization
-import WeftImage
 import WeftCore
+import WeftImage
 import WeftNodes
 import WeftRemote
 

@@ -34,7 +34,8 @@ import WeftTensor
         let red = try solidPNG(width: 16, height: 12, rgb: [255, 0, 0])
         try await MockOpenAIServer.with([.images([.inline(red), .inline(red)])]) { server in
             let runner = try RemoteGraphRunner(environment: ["TEST_IMAGE_KEY": key])
-            let outcome = try await runner.run("{" + paint("1", provider: "openai", baseURL: server.baseURL, count: 2) + "," + preview("2", of: "1", slot: 1) + "}")
+            let outcome = try await runner.run(
+                "{" + paint("1", provider: "openai", baseURL: server.baseURL, count: 2) + "," + preview("2", of: "1", slot: 1) + "}")
             #expect(outcome.status == .success)
             #expect(imageShape(outcome, "1") == [2, 12, 16, 3])
             let batch = try #require(image(outcome, "1"))
@@ -67,7 +68,8 @@ import WeftTensor
             let polls: [MockDashScopeServer.Poll] = [.running(finished: 0, total: 1), .succeeded([.url(files.url("green.png"))])]
             try await MockDashScopeServer.with(polls: polls) { server in
                 let runner = try RemoteGraphRunner(environment: ["TEST_IMAGE_KEY": MockDashScopeServer.key])
-                let outcome = try await runner.run("{" + paint("1", provider: "dashscope", baseURL: server.baseURL) + "," + preview("2", of: "1", slot: 1) + "}")
+                let outcome = try await runner.run(
+                    "{" + paint("1", provider: "dashscope", baseURL: server.baseURL) + "," + preview("2", of: "1", slot: 1) + "}")
                 #expect(outcome.status == .success)
                 #expect(imageShape(outcome, "1") == [1, 12, 16, 3])
                 #expect(outcome.previewText("2") == files.url("green.png"))
@@ -96,7 +98,8 @@ import WeftTensor
 
     @Test func aKeylessDashScopeNodeSaysItNeedsAKey() async throws {
         let runner = try RemoteGraphRunner(environment: [:])
-        let outcome = try await runner.run("{" + paint("1", provider: "dashscope", baseURL: "http://127.0.0.1:1", keyName: "") + "," + preview("2", of: "1", slot: 1) + "}")
+        let outcome = try await runner.run(
+            "{" + paint("1", provider: "dashscope", baseURL: "http://127.0.0.1:1", keyName: "") + "," + preview("2", of: "1", slot: 1) + "}")
         #expect(outcome.failure?.exceptionMessage.contains("dashscope needs an API key") == true)
     }
 

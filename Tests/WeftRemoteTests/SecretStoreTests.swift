@@ -1,5 +1,5 @@
-import RemoteTestSupport
 import Foundation
+import RemoteTestSupport
 import Testing
 import WeftRemote
 

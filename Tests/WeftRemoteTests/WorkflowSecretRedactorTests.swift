@@ -52,7 +52,9 @@ import WeftRemote
         let text = try #require(redacted["1"]?["inputs"]?["user_prompt"]?.stringValue)
         #expect(!text.contains(pasted))
         #expect(text.hasPrefix("use WEFT_INLINE_KEY_"))
-        #expect(redactor.redactText("failed: \(pasted) and \(configured), Authorization: Bearer abcdefghijklmnop1234") == "failed: [redacted] and [redacted], Authorization: Bearer [redacted]")
+        #expect(
+            redactor.redactText("failed: \(pasted) and \(configured), Authorization: Bearer abcdefghijklmnop1234")
+                == "failed: [redacted] and [redacted], Authorization: Bearer [redacted]")
     }
 
     @Test func aPastedKeyIsGoneAfterARestartWithAClearError() {

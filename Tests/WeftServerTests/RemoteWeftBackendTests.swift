@@ -33,7 +33,9 @@ import WeftImage
             let entry = try await front.waitForHistory(id, timeout: .seconds(30))
             #expect(entry["status"]?["status_str"] == "success", "\(entry["status"] ?? .null)")
             let urls = entry["outputs"]?["3"]?["text"]?.arrayValue?.first?.stringValue ?? ""
-            #expect(urls.components(separatedBy: "\n") == ["remote_00001_.png", "remote_00002_.png"].map { "\(backend.baseURL)/view?filename=\($0)&subfolder=&type=output" })
+            #expect(
+                urls.components(separatedBy: "\n")
+                    == ["remote_00001_.png", "remote_00002_.png"].map { "\(backend.baseURL)/view?filename=\($0)&subfolder=&type=output" })
             let saved = try #require(entry["outputs"]?["2"]?["images"]?.arrayValue)
             #expect(saved.count == 2)
             let file = front.root.appending(path: "output/front_00001_.png")

@@ -65,7 +65,14 @@ import WeftCore
 
             // An error that echoes the key: the message is kept, the key is not.
             try await MockOpenAIServer.with([.error(status: 401, code: "invalid_api_key", message: "Incorrect API key provided: \(known)")]) { bad in
-                let failing = try await server.post("/prompt", ["prompt": ["1": chat(bad.baseURL, keyName: "TEST_LLM_KEY", prompt: "x"), "2": ["class_type": "PreviewAny", "inputs": ["source": ["1", 0]]]]])
+                let failing = try await server.post(
+                    "/prompt",
+                    [
+                        "prompt": [
+                            "1": chat(bad.baseURL, keyName: "TEST_LLM_KEY", prompt: "x"),
+                            "2": ["class_type": "PreviewAny", "inputs": ["source": ["1", 0]]],
+                        ]
+                    ])
                 let failedID = try #require(failing.json["prompt_id"]?.stringValue)
                 let failed = try await ServeProcessTests.finishedEntry(server, failedID)
                 let message = ServeProcessTests.message("execution_error", in: failed)?["exception_message"]?.stringValue ?? ""

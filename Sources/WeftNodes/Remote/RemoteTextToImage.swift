@@ -33,7 +33,8 @@ public struct RemoteTextToImage: Node {
                     tooltip: "openai: /images/generations; dashscope: asynchronous tasks; comfyui: a ComfyUI-compatible server's /prompt."),
                 .string(
                     "model", default: "",
-                    tooltip: "The model (for comfyui, the checkpoint); empty for the provider's default. $NAME or ${NAME:-fallback} reads an environment variable."
+                    tooltip:
+                        "The model (for comfyui, the checkpoint); empty for the provider's default. $NAME or ${NAME:-fallback} reads an environment variable."
                 ),
                 .string(
                     "base_url", default: "",
