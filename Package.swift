@@ -178,7 +178,8 @@ let package = Package(
         .testTarget(
             name: "WeftNodesTests",
             dependencies: [
-                "WeftCore", "WeftNodes", "WeftImage", "WeftTensor", .product(name: "OrderedCollections", package: "swift-collections"),
+                "WeftCore", "WeftNodes", "WeftImage", "WeftTensor", "WeftRemote",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

@@ -2,6 +2,7 @@ import OrderedCollections
 import Testing
 import WeftCore
 import WeftNodes
+import WeftRemote
 
 @Suite struct BuiltinNodesTests {
     @Test func registryHoldsEveryBuiltinNodeInOrder() throws {
@@ -15,13 +16,18 @@ import WeftNodes
                 "InvertMask", "MaskToImage", "ImageToMask", "CheckpointLoaderSimple", "VAELoader", "CLIPLoader", "UNETLoader",
                 "CLIPTextEncode", "CLIPSetLastLayer", "ConditioningCombine", "ConditioningZeroOut", "ConditioningSetArea",
                 "EmptyLatentImage", "LatentUpscale", "LatentUpscaleBy", "SetLatentNoiseMask", "KSampler", "KSamplerAdvanced",
-                "VAEDecode", "VAEEncode", "VAEDecodeTiled", "VAEEncodeTiled", "VAEEncodeForInpaint",
+                "VAEDecode", "VAEEncode", "VAEDecodeTiled", "VAEEncodeTiled", "VAEEncodeForInpaint", "LLMChat", "LLMPromptEnhancer",
+                "RemoteTextToImage", "LoadImageFromURL",
             ])
+        #expect(registry["RemoteTextToImage"]?.schema.isAPINode == true)
+        #expect(registry["LLMChat"]?.schema.input(named: "api_key_name")?.holdsSecretName == true)
         #expect(registry["KSampler"]?.schema.category == "sampling")
         #expect(registry["ComfySwitchNode"]?.schema.displayName == "Switch")
     }
 
-    @Test(arguments: (BuiltinNodes.utility() + BuiltinNodes.diffusion(directories: nil, cache: DiffusionModelCache())).map(\.schema))
+    @Test(
+        arguments: (BuiltinNodes.utility() + BuiltinNodes.diffusion(directories: nil, cache: DiffusionModelCache())
+            + BuiltinNodes.remote(services: RemoteNodeServices(secrets: SecretStore(environment: [:])))).map(\.schema))
     func objectInfoRenders(schema: NodeSchema) throws {
         let info = schema.objectInfo
         #expect(info["name"] == .string(schema.className))
