@@ -12,9 +12,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
     /// The largest response body accepted, in bytes; a longer one fails with `responseTooLarge`.
     public var maxResponseBytes: Int
 
-    /// Creates a transport over `client` (the process-wide shared client by default, which follows up to 20 redirects
-    /// itself; `nonRedirectingClient` returns 3xx answers instead).
-    public init(client: HTTPClient = .shared, timeout: Duration = .seconds(120), maxResponseBytes: Int = 16 << 20) {
+    /// Creates a transport over `client` (by default `remoteServicesClient`, which follows up to 20 redirects itself;
+    /// `nonRedirectingClient` returns 3xx answers instead).
+    public init(client: HTTPClient = AsyncHTTPTransport.remoteServicesClient, timeout: Duration = .seconds(120), maxResponseBytes: Int = 16 << 20) {
         self.client = client
         self.timeout = timeout
         self.maxResponseBytes = maxResponseBytes

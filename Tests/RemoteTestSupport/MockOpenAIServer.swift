@@ -1,7 +1,7 @@
 import Foundation
-package import Hummingbird
-package import HummingbirdWebSocket
-package import NIOCore
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
 import Synchronization
 package import WeftCore
 
@@ -117,10 +117,14 @@ package final class MockOpenAIServer: Sendable {
         Response(
             status: .ok, headers: [.contentType: "text/event-stream"],
             body: ResponseBody { writer in
-                for (index, event) in events.enumerated() {
-                    try await Task.sleep(for: index == events.count - 1 ? stall : .milliseconds(5))
-                    try await writer.write(ByteBuffer(string: event))
-                }
+                // A client that hangs up (a timeout) or a server that stops ends the writes, never the finish:
+                // NIO traps when a response writer goes away unfinished.
+                do {
+                    for (index, event) in events.enumerated() {
+                        try await Task.sleep(for: index == events.count - 1 ? stall : .milliseconds(5))
+                        try await writer.write(ByteBuffer(string: event))
+                    }
+                } catch {}
                 try await writer.finish(nil)
             })
     }
