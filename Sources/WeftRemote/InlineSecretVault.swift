@@ -30,9 +30,9 @@ final class InlineSecretVault: Sendable {
         entries.withLock { $0.byName[name] }
     }
 
-    /// Every literal held.
-    var values: [String] {
-        entries.withLock { Array($0.byName.values) }
+    /// Every literal held, with its name.
+    var namesByValue: [String: String] {
+        entries.withLock { $0.byValue }
     }
 
     /// Whether `name` has the shape of a generated name.

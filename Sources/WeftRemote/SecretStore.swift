@@ -19,6 +19,8 @@ public struct SecretStore: Sendable {
     private let fileSecrets: [String: String]
     private let fileDescription: String
     private let inline = InlineSecretVault()
+    /// Each configured secret value of redactable length, with the name it is configured under; worked out once.
+    private let configured: [String: String]
 
     /// Creates a store over an environment and an optional secrets file; a file that does not exist holds no secrets.
     ///
@@ -28,9 +30,11 @@ public struct SecretStore: Sendable {
         self.fileDescription = secretsFile?.path ?? "(no secrets file)"
         guard let secretsFile, FileManager.default.fileExists(atPath: secretsFile.path) else {
             self.fileSecrets = [:]
+            self.configured = Self.configuredSecrets(environment: environment, fileSecrets: [:])
             return
         }
         self.fileSecrets = try Self.readSecrets(from: secretsFile)
+        self.configured = Self.configuredSecrets(environment: environment, fileSecrets: fileSecrets)
     }
 
     /// Creates a store over an environment alone, with no secrets file.
@@ -38,6 +42,7 @@ public struct SecretStore: Sendable {
         self.environment = environment
         self.fileSecrets = [:]
         self.fileDescription = "(no secrets file)"
+        self.configured = Self.configuredSecrets(environment: environment, fileSecrets: [:])
     }
 
     /// Creates a store over the process environment and `secrets.json` in `dataDirectory`.
@@ -102,23 +107,28 @@ public struct SecretStore: Sendable {
         return result
     }
 
-    /// The values `redact` replaces, each with a name that resolves to it.
+    /// The values `redact` replaces, each with a name that resolves to it: the configured ones and the pasted ones.
     private var knownSecrets: [String: String] {
+        configured.merging(inline.namesByValue.filter { $0.key.count >= Self.minimumRedactedLength }) { configuredName, _ in configuredName }
+    }
+
+    /// Every value in the secrets file, plus environment variables that override a file entry or whose names say they
+    /// hold a secret, of redactable length, each with its name.
+    private static func configuredSecrets(environment: [String: String], fileSecrets: [String: String]) -> [String: String] {
         let secretWords = ["KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL"]
         var values: [String: String] = [:]
-        for literal in inline.values { values[literal] = inline.name(for: literal) }
         for (name, value) in fileSecrets { values[value] = name }
         for (name, value) in environment {
             let upper = name.uppercased()
             if fileSecrets[name] != nil || secretWords.contains(where: { upper.contains($0) }) { values[value] = name }
         }
-        return values.filter { $0.key.count >= Self.minimumRedactedLength }
+        return values.filter { $0.key.count >= minimumRedactedLength }
     }
 
     /// The environment or secrets-file name whose value is `literal`, if any.
     private func configuredName(of literal: String) -> String? {
         guard literal.count >= Self.minimumRedactedLength else { return nil }
-        return knownSecrets[literal].flatMap { InlineSecretVault.isGeneratedName($0) ? nil : $0 }
+        return configured[literal]
     }
 
     private static func readSecrets(from file: URL) throws -> [String: String] {

@@ -156,8 +156,8 @@ import WeftRemote
             let result = await generation.result
             #expect(throws: CancellationError.self) { try result.get() }
             #expect(ContinuousClock.now - cancelled < .seconds(1))
-            #expect(server.log.matching("POST", "/queue").first?.json == ["delete": ["prompt-1"]])
-            #expect(server.log.matching("POST", "/interrupt").first?.json == ["prompt_id": "prompt-1"])
+            #expect(try await eventually { server.log.matching("POST", "/queue").first?.json == ["delete": ["prompt-1"]] })
+            #expect(try await eventually { server.log.matching("POST", "/interrupt").first?.json == ["prompt_id": "prompt-1"] })
         }
     }
 
@@ -166,7 +166,7 @@ import WeftRemote
             await #expect(throws: RemoteServiceError.timedOut(seconds: 0.3)) {
                 try await provider(server, timing: .brief(deadline: .milliseconds(300))).generate(request) { _ in }
             }
-            #expect(server.log.matching("POST", "/interrupt").first?.json == ["prompt_id": "prompt-1"])
+            #expect(try await eventually { server.log.matching("POST", "/interrupt").first?.json == ["prompt_id": "prompt-1"] })
         }
     }
 }

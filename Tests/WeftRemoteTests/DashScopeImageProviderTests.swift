@@ -150,7 +150,7 @@ import WeftRemote
             let result = await generation.result
             #expect(throws: CancellationError.self) { try result.get() }
             #expect(ContinuousClock.now - cancelled < .seconds(1))
-            #expect(server.log.matching("POST", "/api/v1/tasks/task-1/cancel").count == 1)
+            #expect(try await eventually { server.log.matching("POST", "/api/v1/tasks/task-1/cancel").count == 1 })
         }
     }
 }
