@@ -1,17 +1,18 @@
 package import Hummingbird
 package import HummingbirdWebSocket
 import Logging
+import ServiceLifecycle
 
 /// A real Hummingbird server on 127.0.0.1 at a port the system picks, serving one router (and WebSocket upgrades
 /// through it when asked), for the mock services the tests talk to.
 package final class LoopbackServer: Sendable {
     /// The bound port.
     package let port: Int
-    private let task: Task<Void, any Error>
+    private let group: ServiceGroup
 
-    private init(port: Int, task: Task<Void, any Error>) {
+    private init(port: Int, group: ServiceGroup) {
         self.port = port
-        self.task = task
+        self.group = group
     }
 
     /// Starts serving `router` and returns once the port is bound.
@@ -23,16 +24,20 @@ package final class LoopbackServer: Sendable {
             router: router, server: webSockets ? .http1WebSocketUpgrade(webSocketRouter: router) : .http1(),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: application)], logger: logger))
+        Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
-        return LoopbackServer(port: await iterator.next() ?? 0, task: task)
+        return LoopbackServer(port: await iterator.next() ?? 0, group: group)
     }
 
     /// `http://127.0.0.1:PORT`.
     package var origin: String { "http://127.0.0.1:\(port)" }
 
-    /// Stops serving.
+    /// Stops accepting connections and lets requests in flight finish in the background. (Cancelling the server
+    /// instead would cut off a request still being answered, a slow reply a test gave up on, and NIO traps on the
+    /// response writer it drops.)
     package func stop() {
-        task.cancel()
+        let group = group
+        Task { await group.triggerGracefulShutdown() }
     }
 }

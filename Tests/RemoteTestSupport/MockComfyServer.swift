@@ -1,7 +1,7 @@
 import Foundation
-package import Hummingbird
-package import HummingbirdWebSocket
-package import NIOCore
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
 import OrderedCollections
 import Synchronization
 package import WeftCore

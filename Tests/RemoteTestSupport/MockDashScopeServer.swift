@@ -1,5 +1,5 @@
-package import Hummingbird
-package import HummingbirdWebSocket
+import Hummingbird
+import HummingbirdWebSocket
 import OrderedCollections
 import Synchronization
 package import WeftCore

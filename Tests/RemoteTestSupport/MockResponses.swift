@@ -1,5 +1,5 @@
 package import Hummingbird
-package import NIOCore
+import NIOCore
 package import WeftCore
 
 /// Responses the mock servers build.
