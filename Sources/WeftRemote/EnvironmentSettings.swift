@@ -19,10 +19,7 @@ public struct EnvironmentSettings: Sendable {
     /// - Throws: `EnvironmentSettingError` when the variable is unset with no fallback, or names a secret.
     public func resolve(_ text: String, field: String) throws(EnvironmentSettingError) -> String {
         guard let (name, fallback) = Self.reference(in: text) else { return text }
-        let upper = name.uppercased()
-        if ["KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL"].contains(where: upper.contains) {
-            throw .namesSecret(field: field, variable: name)
-        }
+        if SecretStore.nameSaysSecret(name) { throw .namesSecret(field: field, variable: name) }
         if let value = environment[name], !value.isEmpty { return value }
         guard let fallback else { throw .unset(field: field, variable: name) }
         return fallback

@@ -61,6 +61,13 @@ public struct SecretStore: Sendable {
         throw .missing(name: name, secretsFile: fileDescription)
     }
 
+    /// Whether a variable's name says it holds a secret: it contains `KEY`, `TOKEN`, `SECRET`, `PASSWORD` or
+    /// `CREDENTIAL`, in any case.
+    public static func nameSaysSecret(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return ["KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL"].contains(where: upper.contains)
+    }
+
     /// Whether `text` reads as a secret's name rather than a secret: empty, a name this store knows, or an
     /// environment-variable-style name (`DASHSCOPE_API_KEY`: capitals, digits and underscores, at most 128 long).
     /// Real keys have lower-case letters or dashes, so a pasted key is never taken for a name.
@@ -115,13 +122,9 @@ public struct SecretStore: Sendable {
     /// Every value in the secrets file, plus environment variables that override a file entry or whose names say they
     /// hold a secret, of redactable length, each with its name.
     private static func configuredSecrets(environment: [String: String], fileSecrets: [String: String]) -> [String: String] {
-        let secretWords = ["KEY", "TOKEN", "SECRET", "PASSWORD", "CREDENTIAL"]
         var values: [String: String] = [:]
         for (name, value) in fileSecrets { values[value] = name }
-        for (name, value) in environment {
-            let upper = name.uppercased()
-            if fileSecrets[name] != nil || secretWords.contains(where: { upper.contains($0) }) { values[value] = name }
-        }
+        for (name, value) in environment where fileSecrets[name] != nil || nameSaysSecret(name) { values[value] = name }
         return values.filter { $0.key.count >= minimumRedactedLength }
     }
 

@@ -144,12 +144,6 @@ final class ExecutionRun {
         if isOutput[index] { readyOutputs.append(index) } else { readyOthers.append(index) }
     }
 
-    private func nextReady() -> Int? {
-        guard let index = readyOutputs.popFirst() ?? readyOthers.popFirst() else { return nil }
-        isQueued[index] = false
-        return index
-    }
-
     /// The first ready node there is room for: API nodes count against `maxConcurrentAPINodes`, the others against
     /// `maxConcurrentNodes`.
     private func nextLaunchable() -> Int? {
@@ -193,7 +187,7 @@ final class ExecutionRun {
                     interruptedNode = interruptedNode ?? running.first
                 }
                 let mayLaunch = failure == nil && !wasInterrupted
-                if mayLaunch, running.isEmpty, readyOutputs.count + readyOthers.count == 1, let index = nextReady() {
+                if mayLaunch, running.isEmpty, readyOutputs.count + readyOthers.count == 1, let index = nextLaunchable() {
                     let attempt = await start(index).attempt()
                     stop(index)
                     if handle(attempt, of: index) == .stop { group.cancelAll() }

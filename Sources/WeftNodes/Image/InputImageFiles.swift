@@ -3,6 +3,7 @@ import Foundation
 import OrderedCollections
 import WeftCore
 import WeftImage
+import WeftTensor
 
 /// The image files loader nodes offer and read: what ComfyUI's LoadImage lists from the input folder, and the
 /// reading of one file by the name a prompt gives (`cat.png`, `sub/cat.png`, `cat_00001_.png [output]`).
@@ -40,11 +41,21 @@ enum InputImageFiles {
     /// - Throws: ``ImageNodeError/unreadableFile(input:name:reason:)`` naming the file and the decoder's reason.
     static func load(_ url: URL, name: String, input: String) throws -> RasterImage {
         do {
-            let bytes = Array(try Data(contentsOf: url))
-            return try ImageDecoder.decode(bytes).applyingOrientation(ExifOrientation.read(from: bytes))
+            return try decodeUpright(Array(try Data(contentsOf: url)))
         } catch {
             throw ImageNodeError.unreadableFile(input: input, name: name, reason: String(describing: error))
         }
+    }
+
+    /// Encoded image bytes decoded and turned upright by their EXIF orientation, as every image loader reads them.
+    static func decodeUpright(_ bytes: [UInt8]) throws(ImageCodecError) -> RasterImage {
+        try ImageDecoder.decode(bytes).applyingOrientation(ExifOrientation.read(from: bytes))
+    }
+
+    /// A loaded image as LoadImage outputs it: IMAGE `[1, H, W, 3]` and its alpha as MASK (`1 − alpha`), or a
+    /// 64 × 64 zero mask when it has no alpha, as ComfyUI returns.
+    static func imageAndMask(of raster: RasterImage) -> (image: Tensor, mask: Tensor) {
+        (ImageTensors.image(from: raster), ImageTensors.mask(fromAlphaOf: raster) ?? Tensor.zeros([1, 64, 64]))
     }
 
     /// The SHA-256 of the file's contents in hex, the loaders' cache fingerprint (ComfyUI's `IS_CHANGED`): an edited

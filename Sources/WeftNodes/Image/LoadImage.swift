@@ -33,7 +33,7 @@ public struct LoadImage: Node {
         let url = try InputImageFiles.locate(name, input: "image", directories: context.directories)
         let (image, mask) = try await TensorCompute.run { () throws -> (Tensor, Tensor) in
             let raster = try InputImageFiles.load(url, name: name, input: "image")
-            return (ImageTensors.image(from: raster), ImageTensors.mask(fromAlphaOf: raster) ?? Tensor.zeros([1, 64, 64]))
+            return InputImageFiles.imageAndMask(of: raster)
         }
         return NodeOutput(.image(image), .mask(mask))
     }

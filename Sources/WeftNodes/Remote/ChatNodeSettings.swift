@@ -58,14 +58,10 @@ struct ChatNodeSettings {
         return text
     }
 
-    /// The cache fingerprint: always changed for non-deterministic nodes, else the model and base URL the
-    /// environment gives (so changing the provider asks again).
+    /// The cache fingerprint (see ``RemoteNodeServices/fingerprint(_:resolved:)``) over the model and base URL.
     static func fingerprint(_ inputs: NodeInputs, services: RemoteNodeServices) -> Fingerprint? {
-        if (try? inputs.bool("non_deterministic")) == true { return .alwaysChanged }
-        let resolved = ["model", "base_url"].map { name -> JSONValue in
-            guard let text = try? inputs.string(name) else { return .null }
-            return (try? services.settings.resolve(text, field: name)).map(JSONValue.string) ?? .null
+        services.fingerprint(inputs) {
+            try ["model", "base_url"].map { name in try services.settings.resolve(try inputs.string(name), field: name) }
         }
-        return .value(.array(resolved))
     }
 }

@@ -9,7 +9,7 @@ enum DownloadedImageDecoding {
     static func imageAndMask(_ bytes: [UInt8], source: String) async throws -> (image: Tensor, mask: Tensor) {
         try await TensorCompute.run { () throws -> (Tensor, Tensor) in
             let raster = try decode(bytes, source: source)
-            return (ImageTensors.image(from: raster), ImageTensors.mask(fromAlphaOf: raster) ?? Tensor.zeros([1, 64, 64]))
+            return InputImageFiles.imageAndMask(of: raster)
         }
     }
 
@@ -28,7 +28,7 @@ enum DownloadedImageDecoding {
 
     private static func decode(_ bytes: [UInt8], source: String) throws -> RasterImage {
         do {
-            return try ImageDecoder.decode(bytes).applyingOrientation(ExifOrientation.read(from: bytes))
+            return try InputImageFiles.decodeUpright(bytes)
         } catch {
             throw RemoteNodeError.undecodableImage(source: source, reason: String(describing: error))
         }

@@ -84,9 +84,10 @@ public struct RemoteTextToImage: Node {
 
     /// Always changed for non-deterministic nodes, else the model and base URL the environment gives.
     public func fingerprint(_ inputs: NodeInputs, context: NodeContext) async throws -> Fingerprint? {
-        if (try? inputs.bool("non_deterministic")) == true { return .alwaysChanged }
-        guard let kind = try? kind(inputs), let (model, baseURL) = try? resolvedSettings(inputs, kind: kind) else { return nil }
-        return .value([.string(model), .string(baseURL)])
+        services.fingerprint(inputs) {
+            let (model, baseURL) = try resolvedSettings(inputs, kind: try kind(inputs))
+            return [model, baseURL]
+        }
     }
 
     private func kind(_ inputs: NodeInputs) throws -> ImageProviderKind {
